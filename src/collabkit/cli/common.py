@@ -1,0 +1,65 @@
+"""What every command shares: the workspace, `--now`, `--format`, printing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+from zoneinfo import ZoneInfo
+
+import typer
+
+from collabkit.errors import UsageError
+
+if TYPE_CHECKING:
+    from collabkit.store import Workspace
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+NowOption = Annotated[
+    str | None,
+    typer.Option("--now", help="The current time, ISO 8601 (default: the clock).",
+                 metavar="DATETIME"),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="table or json.")]
+
+
+def workspace(ctx: typer.Context) -> Workspace:
+    from collabkit.cli import start_dir
+    from collabkit.store import Workspace
+
+    return Workspace.open(start_dir(ctx))
+
+
+def now_from(text: str | None, tz: ZoneInfo) -> datetime:
+    """`--now` as an aware datetime (naive input is in the workspace zone); else the clock."""
+    if text is None:
+        return datetime.now(tz)
+    from collabkit.models._types import parse_moment
+
+    try:
+        return parse_moment(text, tz, end_of_day=False)
+    except Exception:
+        raise UsageError(f"--now: not a date/time: {text!r} (use e.g. 2024-10-14T09:00+08:00)") from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def console() -> Any:
+    """A rich console for terminals; plain text (no colour, no wrapping) when piped."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=not is_terminal())

@@ -1,0 +1,91 @@
+"""`collab lint`, `collab list`, `collab show`."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from collabkit.cli import app
+from collabkit.cli.common import Format, FormatOption, NowOption, now_from, print_json, workspace
+from collabkit.errors import EXIT_FINDINGS, EXIT_OK
+
+
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def lint(
+    ctx: typer.Context,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: all records).")] = None,
+    fmt: Annotated[LintFormat, typer.Option("--format", help="text, json or github.")] = LintFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+) -> None:
+    """Validate records: schema, ids, people, action items, timing rules (SPEC §8)."""
+    from collabkit.lint import lint as run_lint
+
+    ws = workspace(ctx)
+    findings = run_lint(ws, paths or None, strict=strict)
+    if fmt is LintFormat.json:
+        print_json([f.as_json() for f in findings])
+    elif fmt is LintFormat.github:
+        for f in findings:
+            level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
+            path = os.path.relpath(ws.root / f.file)
+            message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            print(f"::{level} file={path},line={f.line},col={f.column},title={f.code}::{message}")
+    else:
+        for f in findings:
+            print(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}")
+    failing = any(f.severity == "error" for f in findings)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@app.command("list")
+def list_records(
+    ctx: typer.Context,
+    kind: Annotated[str | None, typer.Argument(help="Only this kind (requirement, meeting ...).")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Only this status.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Only records this person owns.")] = None,
+    department: Annotated[str | None, typer.Option("--department", help="Only this department.")] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """One line per record."""
+    from collabkit.cli.output import print_table
+    from collabkit.listing import list_rows
+
+    ws = workspace(ctx)
+    rows = list_rows(ws, kind=kind, status=status, owner=owner, department=department)
+    if fmt is Format.json:
+        print_json(rows)
+        return
+    zh = ws.config.language == "zh"
+    head = ["编号", "类型", "名称", "状态", "负责人", "部门", "文件"] if zh else \
+        ["id", "kind", "title", "status", "owner", "department", "file"]
+    keys = ["id", "kind", "title", "status", "owner", "department", "file"]
+    print_table(head, [[str(r[k] or "-") for k in keys] for r in rows])
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="A record id, e.g. RW-2024-001.")],
+    now: NowOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """One record, human-readable, with its computed deadlines and their state."""
+    from collabkit.cli.output import print_record
+    from collabkit.listing import record_view
+
+    ws = workspace(ctx)
+    view = record_view(ws, record_id, now_from(now, ws.config.tz))
+    if fmt is Format.json:
+        print_json(view)
+    else:
+        print_record(view, ws.config.language)

@@ -1,0 +1,89 @@
+"""`collab overdue` and `collab due`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from collabkit.cli import app
+from collabkit.cli.common import Format, FormatOption, NowOption, now_from, print_json, workspace
+from collabkit.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+
+OwnerOption = Annotated[str | None, typer.Option("--owner", help="Only this person (name or email).")]
+DepartmentOption = Annotated[str | None, typer.Option("--department", help="Only this department.")]
+
+
+@app.command()
+def overdue(
+    ctx: typer.Context,
+    owner: OwnerOption = None,
+    department: DepartmentOption = None,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything is overdue.")] = False,
+    now: NowOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Every obligation whose deadline has passed and is not met, most overdue first."""
+    from collabkit.cli.output import print_obligations
+    from collabkit.timing import overdue as overdue_of
+    from collabkit.views import lateness_text
+
+    ws, timing, texts, obligations, moment = _obligations(ctx, now, owner, department)
+    late = overdue_of(obligations, moment)
+    if fmt is Format.json:
+        print_json(_as_json(late, texts, ws.config.language))
+    else:
+        print_obligations(late, timing, moment, lateness_text, "overdue")
+    raise typer.Exit(EXIT_FINDINGS if exit_code and late else EXIT_OK)
+
+
+@app.command()
+def due(
+    ctx: typer.Context,
+    within: Annotated[str, typer.Option("--within", help="How far ahead: 7d, 48h, 5wd ...")] = "7d",
+    owner: OwnerOption = None,
+    department: DepartmentOption = None,
+    now: NowOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """The next deadlines not yet passed, soonest first."""
+    from collabkit.cli.output import print_obligations
+    from collabkit.durations import parse_duration
+    from collabkit.timing import due_within
+    from collabkit.views import remaining_text
+
+    try:
+        span = parse_duration(within)
+    except ValueError as exc:
+        raise UsageError(f"--within: {exc}") from None
+    ws, timing, texts, obligations, moment = _obligations(ctx, now, owner, department)
+    horizon = timing.calendar.shift(moment, span).at - moment
+    upcoming = due_within(obligations, moment, horizon)
+    if fmt is Format.json:
+        print_json(_as_json(upcoming, texts, ws.config.language))
+    else:
+        print_obligations(upcoming, timing, moment, remaining_text, "due")
+
+
+def _obligations(ctx: typer.Context, now: str | None, owner: str | None, department: str | None):  # type: ignore[no-untyped-def]
+    from collabkit.timing import Timing, select
+
+    ws = workspace(ctx)
+    moment = now_from(now, ws.config.tz)
+    timing = Timing.for_config(ws.config)
+    loaded = ws.load()
+    texts = {rec.file.rel: rec.file.text for rec in loaded.records}
+    obligations = select(timing.obligations(loaded.records), ws.config, owner=owner,
+                         department=department)
+    if loaded.findings:
+        import sys
+
+        print(f"collab: {len(loaded.findings)} record file(s) could not be read and were "
+              f"skipped; run `collab lint`", file=sys.stderr)
+    return ws, timing, texts, obligations, moment
+
+
+def _as_json(obligations, texts, language):  # type: ignore[no-untyped-def]
+    from collabkit.views import obligation_json
+
+    return [obligation_json(ob, texts.get(ob.file), language) for ob in obligations]

@@ -1,0 +1,150 @@
+"""Shared field types of every record kind: ids, moments, deadlines, people, levels.
+
+Moments are read in the workspace timezone, passed in the validation context as `tz`
+(see `validation_context`). A date alone means the start of that day for an event
+(`sent_at: 2024-09-27`) and the end of that day for a deadline (`due: 2024-09-30` is
+overdue from 2024-10-01 00:00), as SPEC §3 says.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import BeforeValidator, Field, StringConstraints, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+DEFAULT_TZ = ZoneInfo("Asia/Shanghai")
+ID_PATTERN = r"^[A-Z][A-Z0-9]*-\d{4}-\d{3,}$"
+REF_PATTERN = r"^[A-Z][A-Z0-9]*-\d{4}-\d{3,}(/[A-Za-z0-9][A-Za-z0-9._-]*)?$"
+ID_RE = re.compile(ID_PATTERN)
+REF_RE = re.compile(REF_PATTERN)
+
+# Words people write where a date belongs. "尽快" is not a deadline (SPEC §1).
+VAGUE_WORDS = (
+    "尽快", "尽早", "马上", "立即", "立刻", "待定", "近期", "随时", "抓紧", "有空",
+    "asap", "tbd", "tba", "soon", "as soon as possible", "later", "whenever",
+)
+_DATE_ONLY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
+def validation_context(tz: ZoneInfo) -> dict[str, Any]:
+    """The context every record validation needs."""
+    return {"tz": tz}
+
+
+def _tz(info: ValidationInfo) -> ZoneInfo:
+    ctx = info.context
+    if isinstance(ctx, dict) and isinstance(ctx.get("tz"), ZoneInfo):
+        return ctx["tz"]
+    return DEFAULT_TZ
+
+
+def vague_word(text: str) -> str | None:
+    """The vague word a would-be deadline is made of, if any."""
+    lowered = text.strip().lower()
+    for word in VAGUE_WORDS:
+        if word in lowered:
+            return word
+    return None
+
+
+def parse_moment(value: Any, tz: ZoneInfo, *, end_of_day: bool) -> datetime:
+    """An aware datetime from what YAML gives: a string, a date or a datetime."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=tz)
+    if isinstance(value, date):
+        return datetime.combine(value, time.max if end_of_day else time.min, tzinfo=tz)
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "datetime_type", "expected a date or datetime such as 2024-09-30 or 2024-09-30 14:00"
+        )
+    text = value.strip()
+    word = vague_word(text)
+    if word is not None:
+        raise PydanticCustomError(
+            "vague_deadline",
+            "'{text}' is not a deadline: give a date such as 2024-09-30 (做什么、谁来做、何时做)",
+            {"text": text},
+        )
+    if _DATE_ONLY.match(text):
+        y, m, d = (int(part) for part in text.split("-"))
+        try:
+            day = date(y, m, d)
+        except ValueError:
+            raise PydanticCustomError(
+                "impossible_date", "'{text}' is not a real date", {"text": text}
+            ) from None
+        return datetime.combine(day, time.max if end_of_day else time.min, tzinfo=tz)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise PydanticCustomError(
+            "impossible_date",
+            "'{text}' is not a valid date/time: use ISO 8601 such as 2024-09-30 14:00",
+            {"text": text},
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
+def _event(value: Any, info: ValidationInfo) -> datetime:
+    return parse_moment(value, _tz(info), end_of_day=False)
+
+
+def _deadline(value: Any, info: ValidationInfo) -> datetime:
+    return parse_moment(value, _tz(info), end_of_day=True)
+
+
+def _level(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"高": "high", "中": "medium", "低": "low"}.get(value.strip(), value.strip())
+    return value
+
+
+Moment = Annotated[
+    datetime,
+    BeforeValidator(_event),
+    Field(description="a moment: ISO 8601 date/time; a date alone is the start of that day"),
+]
+Deadline = Annotated[
+    datetime,
+    BeforeValidator(_deadline),
+    Field(description="a deadline: ISO 8601 date/time; a date alone means the end of that day"),
+]
+Level = Annotated[
+    Literal["high", "medium", "low"],
+    BeforeValidator(_level),
+    Field(description="high / medium / low (高/中/低)"),
+]
+Text = Annotated[str, Field(description="free text; may be multi-line Markdown")]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    Field(description="a person, by name or email as listed in `people`"),
+    "person",
+]
+Department = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    Field(description="a department, as listed in `departments`"),
+    "department",
+]
+RecordId = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="<PREFIX>-<YEAR>-<SEQ>, e.g. RW-2024-001"),
+]
+Ref = Annotated[
+    str,
+    StringConstraints(pattern=REF_PATTERN),
+    Field(description="a record id or an item of one, e.g. RW-2024-001 or HY-2024-003/A2"),
+]
+ItemId = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+    Field(description="an item id inside its record, e.g. A2, P1"),
+]
+TextOrList = Annotated[str | list[str], Field(description="text, or a list of text items")]
+

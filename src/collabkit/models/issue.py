@@ -1,0 +1,51 @@
+"""issue — 问题协调解决记录表 / 突发问题处理 (SPEC §3.3)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from collabkit.models._base import Part, RecordBase
+from collabkit.models._types import Deadline, Department, Level, Moment, Name, RecordId, Text
+
+
+class Team(Part):
+    lead: Name | None = Field(None, description="组长")
+    members: list[Name] = Field(default_factory=list, description="成员")
+
+
+class Issue(RecordBase):
+    DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset()
+    FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed"})
+    REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (
+        "title", "reporter", "reported_at", "urgency", "department", "owner",
+    )
+
+    kind: Literal["issue"] = Field(description="record kind")
+    id: RecordId = Field(description="问题编号")
+    description: Text | None = Field(None, description="问题描述")
+    reporter: Name | None = Field(None, description="提交人")
+    reported_at: Moment | None = Field(None, description="提交时间")
+    urgency: Level | None = Field(None, description="紧急程度")
+    impact: Text | None = Field(None, description="影响范围 e.g. 500+用户")
+    department: Department | None = Field(None, description="责任部门")
+    owner: Name | None = Field(None, description="责任人")
+    team: Team | None = Field(None, description="临时小组 (high urgency)")
+    team_formed_at: Moment | None = Field(None, description="小组成立时间")
+    workaround_at: Moment | None = Field(None, description="临时方案时间")
+    analysis_meeting_at: Moment | None = Field(None, description="分析会时间")
+    root_cause_at: Moment | None = Field(None, description="定位报告时间")
+    resolved_at: Moment | None = Field(None, description="实际解决时间")
+    verified_at: Moment | None = Field(None, description="验证时间")
+    users_notified_at: Moment | None = Field(None, description="通知用户时间")
+    retrospective_at: Moment | None = Field(None, description="复盘会时间")
+    planned_resolution: Deadline | None = Field(None, description="计划解决时间")
+    root_cause: Text | None = Field(None, description="根本原因")
+    solution: Text | None = Field(None, description="解决方案")
+    verification: Text | None = Field(None, description="验证 e.g. 随机抽样10名用户确认")
+    user_feedback: Text | None = Field(None, description="用户反馈")
+    prevention: Text | None = Field(None, description="预防措施")
+    status: Literal["open", "mitigated", "resolved", "closed"] = Field(
+        "open", description="状态 open → mitigated → resolved → closed"
+    )

@@ -1,0 +1,80 @@
+"""meeting — 跨部门协调会议议程与纪要 (SPEC §3.2)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from collabkit.models._base import Part, ProgressEntry, RecordBase
+from collabkit.models._types import (
+    Deadline,
+    Department,
+    ItemId,
+    Moment,
+    Name,
+    RecordId,
+    Text,
+    TextOrList,
+)
+
+ItemStatus = Literal["open", "done", "cancelled"]
+
+
+class Attendee(Part):
+    name: Name = Field(description="姓名")
+    department: Department | None = Field(None, description="部门")
+
+
+class Topic(Part):
+    title: Text = Field(description="议题")
+    presenter: Name | None = Field(None, description="汇报人")
+    timebox: int | None = Field(None, ge=1, description="时长 (minutes)")
+    minutes_used: int | None = Field(None, ge=0, description="实际用时 (minutes)")
+    status_quo: Text | None = Field(None, description="现状描述")
+    analysis: Text | None = Field(None, description="问题分析")
+    options: TextOrList | None = Field(None, description="方案讨论")
+    decision: Text | None = Field(None, description="决策确定")
+    owner: Name | None = Field(None, description="负责人")
+    due: Deadline | None = Field(None, description="完成时限")
+
+
+class Action(Part):
+    """An action item: 做什么、谁来做、何时做 — never a draft."""
+
+    id: ItemId = Field(description="序号 A1, A2 ...")
+    task: Text | None = Field(None, description="事项 what to do")
+    owner: Name | None = Field(None, description="负责人 exactly one owner")
+    due: Deadline | None = Field(None, description="截止时间")
+    deliverable: Text | None = Field(None, description="输出物")
+    status: ItemStatus = Field("open", description="状态 open / done / cancelled")
+    done_at: Moment | None = Field(None, description="完成时间")
+    progress: list[ProgressEntry] = Field(default_factory=list, description="进展")
+
+
+class Meeting(RecordBase):
+    DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft", "planned"})
+    FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed", "cancelled"})
+    REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (
+        "title", "objective", "start", "end", "location", "host", "recorder", "attendees",
+    )
+
+    kind: Literal["meeting"] = Field(description="record kind")
+    id: RecordId = Field(description="会议编号")
+    objective: Text | None = Field(None, description="会议目标 明确分工 / 解决争议 / 同步进度")
+    start: Moment | None = Field(None, description="开始时间")
+    end: Moment | None = Field(None, description="结束时间")
+    location: Text | None = Field(None, description="会议地点 room and/or online link")
+    host: Name | None = Field(None, description="主持人")
+    recorder: Name | None = Field(None, description="记录人")
+    attendees: list[Attendee | Name] = Field(default_factory=list, description="参会人")
+    agenda_sent_at: Moment | None = Field(None, description="议程发送时间")
+    materials: TextOrList | None = Field(None, description="背景材料")
+    topics: list[Topic] = Field(default_factory=list, description="议题")
+    decisions: list[Text] = Field(default_factory=list, description="决议事项")
+    actions: list[Action] = Field(default_factory=list, description="行动项")
+    minutes_sent_at: Moment | None = Field(None, description="纪要发送时间")
+    cc: list[Name] = Field(default_factory=list, description="抄送")
+    status: Literal["planned", "held", "closed", "cancelled"] = Field(
+        "planned", description="状态 planned → held → closed, or cancelled"
+    )

@@ -1,0 +1,37 @@
+"""notice — 内部沟通信息表: a group message with to-dos (SPEC §3.6)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from collabkit.models._base import Part, RecordBase
+from collabkit.models._types import Deadline, ItemId, Moment, Name, RecordId, Text
+
+
+class Todo(Part):
+    id: ItemId = Field(description="编号 T1, T2 ...")
+    task: Text | None = Field(None, description="待办事项")
+    owner: Name | None = Field(None, description="负责人")
+    due: Deadline | None = Field(None, description="截止时间")
+    status: Literal["open", "done", "cancelled"] = Field("open", description="状态")
+    done_at: Moment | None = Field(None, description="完成时间")
+
+
+class Notice(RecordBase):
+    DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft"})
+    FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed"})
+    REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = ("title", "group", "initiator", "at")
+
+    kind: Literal["notice"] = Field(description="record kind")
+    id: RecordId = Field(description="编号")
+    group: Text | None = Field(None, description="群聊名称 【部门/项目】+主题+日期")
+    initiator: Name | None = Field(None, description="发起人")
+    at: Moment | None = Field(None, description="发送时间")
+    content: Text | None = Field(None, description="内容")
+    participants: list[Name] = Field(default_factory=list, description="参与人")
+    important: bool = Field(False, description="【重要】")
+    urgent: bool = Field(False, description="紧急 (required outside working time)")
+    todos: list[Todo] = Field(default_factory=list, description="待办")
+    status: Literal["draft", "sent", "closed"] = Field("sent", description="状态")

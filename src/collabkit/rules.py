@@ -1,0 +1,222 @@
+"""The handbook's timing rules as data (SPEC §5), and a team's overrides and additions.
+
+A rule says: for records of `kind` (and, with `each`, for every item of a list field) that
+match `when`, a deadline runs from the event `start` for `within` (or ends `before` it), or
+is the explicit date in `deadline`; the first of `met_by` that is set meets it, and so does
+a status in `met_when`. A team adds its own rules in `collab.yaml` on the same pattern.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from collabkit.durations import Duration, parse_duration
+from collabkit.errors import ConfigError
+
+Condition = Mapping[str, tuple[Any, ...]]  # field path → accepted values (None = unset)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: str
+    label: str  # Chinese label: what is owed
+    label_en: str
+    each: str | None = None
+    when: Condition = field(default_factory=dict)
+    start: str | None = None
+    within: Duration | None = None
+    before: Duration | None = None
+    deadline: str | None = None
+    met_by: tuple[str, ...] = ()
+    met_when: tuple[str, ...] = ()
+    owner: tuple[str, ...] = ()
+    department: tuple[str, ...] = ()
+    what: str | None = None  # an item field that says what is owed better than the label
+    enabled: bool = True
+
+    def text(self, language: str) -> str:
+        return self.label if language == "zh" else self.label_en
+
+
+def _d(text: str) -> Duration:
+    return parse_duration(text)
+
+
+_RECEIVER = {"owner": ("receiver.lead",), "department": ("receiver.department",)}
+_ISSUE = {"owner": ("owner",), "department": ("department",)}
+_INITIATOR = {"owner": ("initiator.contact",), "department": ("initiator.department",)}
+_DONE = ("done", "cancelled")
+
+
+def default_rules() -> list[Rule]:
+    """The table of SPEC §5, explicit deadlines first."""
+    high, medium = ("high",), ("medium",)
+    return [
+        Rule("action.due", "meeting", "完成行动项", "complete the action item", each="actions",
+             deadline="due", met_by=("done_at",), met_when=_DONE, owner=("owner",), what="task"),
+        Rule("requirement.pending", "requirement", "答复待确认事项", "answer the pending question",
+             each="pending", deadline="due", start="raised_at", within=_d("24h"),
+             met_by=("answered_at",), owner=("owner",), what="question"),
+        Rule("requirement.due", "requirement", "需求交付", "deliver the requirement",
+             deadline="due", met_by=("delivered_at",),
+             met_when=("delivered", "accepted", "closed"), **_RECEIVER),
+        Rule("collaboration.planned_end", "collaboration", "完成协作事项",
+             "finish the collaboration", deadline="planned_end", met_by=("actual_end",),
+             met_when=("done",), **_INITIATOR),
+        Rule("issue.planned_resolution", "issue", "解决问题", "resolve the issue",
+             deadline="planned_resolution", met_by=("resolved_at",),
+             met_when=("resolved", "closed"), **_ISSUE),
+        Rule("requirement.confirm", "requirement", "反馈确认需求", "confirm the requirement",
+             start="sent_at", within=_d("1wd"), met_by=("confirmed_at",),
+             met_when=("confirmed", "in_progress", "delivered", "accepted", "declined"), **_RECEIVER),
+        Rule("requirement.plan", "requirement", "输出活动方案", "deliver the plan",
+             start="confirmed_at", within=_d("5wd"), met_by=("milestones.plan_at",),
+             met_when=("delivered", "accepted"), **_RECEIVER),
+        Rule("requirement.build", "requirement", "开发完成", "finish the build",
+             start="confirmed_at", within=_d("10wd"), met_by=("delivered_at",),
+             met_when=("delivered", "accepted"), **_RECEIVER),
+        Rule("meeting.agenda", "meeting", "发送会议议程", "send the agenda", start="start",
+             before=_d("3d"), met_by=("agenda_sent_at",), owner=("host",)),
+        Rule("meeting.minutes", "meeting", "发送会议纪要", "send the minutes", start="end",
+             within=_d("24h"), met_by=("minutes_sent_at",), owner=("recorder", "host"),
+             when={"status": ("held", None)}),
+        Rule("issue.team", "issue", "成立临时小组", "form the response team",
+             when={"urgency": high}, start="reported_at", within=_d("30m"),
+             met_by=("team_formed_at",), **_ISSUE),
+        Rule("issue.workaround", "issue", "制定临时解决方案", "put a workaround in place",
+             when={"urgency": high}, start="reported_at", within=_d("1h"),
+             met_by=("workaround_at",), **_ISSUE),
+        Rule("issue.analysis", "issue", "召开分析会", "hold the analysis meeting",
+             when={"urgency": medium}, start="reported_at", within=_d("2h"),
+             met_by=("analysis_meeting_at",), **_ISSUE),
+        Rule("issue.root_cause", "issue", "输出问题定位报告", "report the root cause",
+             when={"urgency": ("high", "medium")}, start="reported_at", within=_d("4h"),
+             met_by=("root_cause_at",), **_ISSUE),
+        Rule("issue.notify", "issue", "联系受影响用户", "notify the affected users",
+             start="resolved_at", within=_d("1h"), met_by=("users_notified_at",), **_ISSUE),
+        Rule("issue.retrospective", "issue", "召开复盘会", "hold the retrospective",
+             start="resolved_at", within=_d("24h"), met_by=("retrospective_at",), **_ISSUE),
+        Rule("collaboration.confirm", "collaboration", "协作方反馈确认",
+             "partner confirms the request", start="requested_at", within=_d("1wd"),
+             met_by=("accepted_by_partner_at",), owner=("partners.0.contact",),
+             department=("partners.0.department",)),
+        Rule("collaboration.retrospective", "collaboration", "组织复盘会",
+             "hold the retrospective", when={"acceptance.result": ("pass",)},
+             start="acceptance.at", within=_d("3wd"), met_by=("retrospective.at",), **_INITIATOR),
+        Rule("customer.review", "customer-request", "反馈可行性评估", "answer on feasibility",
+             start="received_at", within=_d("2wd"), met_by=("reviewed_at",),
+             met_when=("confirmed", "in_delivery"), owner=("owner",)),
+        Rule("customer.proposal_feedback", "customer-request", "获取客户方案反馈",
+             "get the customer's feedback on the proposal", each="proposals", start="sent_at",
+             within=_d("2wd"), met_by=("feedback_at",), owner=("record.owner",)),
+        Rule("customer.respond", "customer-request", "响应客户问题", "respond to the customer",
+             each="communications", when={"type": ("problem",)}, start="at",
+             within=_d("1h"), met_by=("responded_at",), owner=("record.owner",), what="summary"),
+        Rule("customer.solution", "customer-request", "提出解决方案", "propose a solution",
+             each="communications", when={"type": ("problem",)}, start="at",
+             within=_d("24h"), met_by=("solution_at",), owner=("record.owner",), what="summary"),
+        Rule("notice.todo", "notice", "完成待办", "complete the to-do", each="todos",
+             deadline="due", met_by=("done_at",), met_when=_DONE, owner=("owner",), what="task"),
+    ]
+
+
+class RuleSetting(BaseModel):
+    """One entry under `rules:` in collab.yaml: an override, or a whole new rule."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    enabled: bool = True
+    kind: str | None = None
+    label: str | None = None
+    each: str | None = None
+    when: dict[str, Any] | None = None
+    start: str | None = Field(None, alias="from")
+    within: str | None = None
+    before: str | None = None
+    deadline: str | None = None
+    met_by: str | list[str] | None = None
+    owner: str | None = None
+    department: str | None = None
+
+    @field_validator("within", "before")
+    @classmethod
+    def _duration(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_duration(value)
+        return value
+
+
+def rules_for(settings: Mapping[str, Mapping[str, Any]], config_text: str = "") -> list[Rule]:
+    """The default rules with `collab.yaml`'s overrides applied and its own rules added.
+
+    `config_text` is collab.yaml's text, so that an error can name its line.
+    """
+    from collabkit.models import KINDS
+
+    rules = {rule.id: rule for rule in default_rules()}
+    for rule_id, raw in settings.items():
+        try:
+            setting = RuleSetting.model_validate(raw or {})
+        except ValidationError as exc:
+            raise _config_error(config_text, rule_id, exc) from None
+        base = rules.get(rule_id)
+        if base is None and (setting.kind is None or not (setting.start or setting.deadline)):
+            raise _located(config_text, rule_id, (),
+                           f"rules.{rule_id}: a new rule needs kind and from (or deadline)")
+        if setting.kind is not None and setting.kind not in KINDS:
+            raise _located(config_text, rule_id, ("kind",),
+                           f"rules.{rule_id}: unknown kind '{setting.kind}'")
+        rules[rule_id] = _apply(base or Rule(rule_id, str(setting.kind), rule_id, rule_id), setting)
+    return [rule for rule in rules.values() if rule.enabled]
+
+
+def _apply(rule: Rule, s: RuleSetting) -> Rule:
+    changes: dict[str, Any] = {"enabled": s.enabled}
+    if s.within is not None:
+        changes |= {"within": parse_duration(s.within), "before": None}
+    if s.before is not None:
+        changes |= {"before": parse_duration(s.before), "within": None}
+    for name in ("kind", "each", "start", "deadline"):
+        if getattr(s, name) is not None:
+            changes[name] = getattr(s, name)
+    if s.label is not None:
+        changes |= {"label": s.label, "label_en": s.label}
+    if s.when is not None:
+        changes["when"] = {k: tuple(v) if isinstance(v, list) else (v,) for k, v in s.when.items()}
+    if s.met_by is not None:
+        changes["met_by"] = (s.met_by,) if isinstance(s.met_by, str) else tuple(s.met_by)
+    if s.owner is not None:
+        changes["owner"] = (s.owner,)
+    if s.department is not None:
+        changes["department"] = (s.department,)
+    return replace(rule, **changes)
+
+
+def _config_error(text: str, rule_id: str, exc: ValidationError) -> ConfigError:
+    from collabkit.schema_errors import describe
+
+    error = exc.errors()[0]
+    _, message = describe(error, RuleSetting)
+    loc = tuple("from" if part == "start" else part for part in error["loc"])
+    return _located(text, rule_id, loc, f"rules.{rule_id}: {message}")
+
+
+def _located(text: str, rule_id: str, loc: tuple[Any, ...], message: str) -> ConfigError:
+    """A config error at the line of `rules.<id>...` in collab.yaml (found by a quick scan)."""
+    line = _config_line(text, ("rules", rule_id, *loc))
+    return ConfigError(message, path="collab.yaml", line=line)
+
+
+def _config_line(text: str, loc: tuple[Any, ...]) -> int | None:
+    from collabkit.positions import quick_line
+
+    for end in range(len(loc), 0, -1):
+        line = quick_line(text, loc[:end])
+        if line is not None:
+            return line
+    return None

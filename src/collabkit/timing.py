@@ -1,0 +1,195 @@
+"""Rules → obligations → what is overdue and what is due next (SPEC §4, §5).
+
+Everything that asks "when is this due, and is it met?" reads the obligations made here:
+`overdue`, `due`, `show`, lint's breach warnings, and later the report, reminders and
+exports. Nothing here reads the clock: `now` is always passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from collabkit.calendar import WorkCalendar
+from collabkit.config import Config
+from collabkit.rules import Rule, rules_for
+from collabkit.store import Loaded
+
+State = Literal["open", "overdue", "met", "breach"]
+
+
+@dataclass(frozen=True, slots=True)
+class Obligation:
+    """One deadline that something must meet."""
+
+    record: str
+    kind: str
+    item: str | None
+    rule: str
+    what: str
+    owner: str | None
+    department: str | None
+    due: datetime
+    met_at: datetime | None
+    met: bool
+    file: str
+    loc: tuple[str | int, ...]  # where in the file; `line_in` turns it into a line
+    estimated_years: frozenset[int] = frozenset()
+
+    @property
+    def ref(self) -> str:
+        return f"{self.record}/{self.item}" if self.item else self.record
+
+    def state(self, now: datetime) -> State:
+        if self.met:
+            return "breach" if self.met_at is not None and self.met_at > self.due else "met"
+        return "overdue" if now > self.due else "open"
+
+
+@dataclass
+class Timing:
+    """The rules and the calendar of one workspace, built once per run."""
+
+    config: Config
+    rules: list[Rule]
+    calendar: WorkCalendar
+    _by_kind: dict[str, list[Rule]] = field(default_factory=dict)
+
+    @classmethod
+    def for_config(cls, config: Config) -> Timing:
+        cal = config.calendar
+        calendar = WorkCalendar(
+            tz=config.tz, country=cal.country, work_hours=cal.windows,
+            extra_holidays=cal.extra_holidays, extra_workdays=cal.extra_workdays,
+            entered_years=cal.entered_years,
+        )
+        timing = cls(config, rules_for(config.rules, config.source), calendar)
+        for rule in timing.rules:
+            timing._by_kind.setdefault(rule.kind, []).append(rule)
+        return timing
+
+    def obligations(self, records: Iterable[Loaded]) -> list[Obligation]:
+        out: list[Obligation] = []
+        for loaded in records:
+            out.extend(self.obligations_for(loaded))
+        return out
+
+    def obligations_for(self, loaded: Loaded) -> Iterator[Obligation]:
+        """Every deadline of one record. A finished record owes nothing more, but its met
+        obligations still tell whether they were met late."""
+        record = loaded.record
+        finished = record.is_finished
+        for rule in self._by_kind.get(record.kind, ()):
+            if rule.each is None:
+                candidates: Iterable[tuple[Any, tuple[str | int, ...]]] = [(record, ())]
+            else:
+                items = getattr(record, rule.each, None) or []
+                candidates = ((item, (rule.each, i)) for i, item in enumerate(items))
+            for subject, base in candidates:
+                ob = self._obligation(rule, loaded, subject, base)
+                if ob is not None and (ob.met or not finished):
+                    yield ob
+
+    def _obligation(
+        self, rule: Rule, loaded: Loaded, subject: Any, base: tuple[str | int, ...]
+    ) -> Obligation | None:
+        record = loaded.record
+        if not all(_value(subject, record, path) in accepted for path, accepted in rule.when.items()):
+            return None
+        due, estimated, where = self._deadline(rule, subject, record)
+        if due is None:
+            return None
+        met_at = next((t for p in rule.met_by if (t := _value(subject, record, p)) is not None), None)
+        status = getattr(subject, "status", None) if rule.each else getattr(record, "status", None)
+        met = met_at is not None or (status is not None and status in rule.met_when)
+        item = None
+        if rule.each is not None:
+            item = str(getattr(subject, "id", None) or getattr(subject, "version", None) or base[-1])
+        owner = _first(subject, record, rule.owner)
+        department = _first(subject, record, rule.department) or self.config.department_of(owner)
+        what = _first(subject, record, (rule.what,)) if rule.what else None
+        return Obligation(
+            record=record.id, kind=record.kind, item=item, rule=rule.id,
+            what=" ".join((what or rule.text(self.config.language)).split()),
+            owner=owner, department=department, due=due, met_at=met_at, met=met,
+            file=loaded.file.rel, loc=(*base, where), estimated_years=estimated,
+        )
+
+    def _deadline(
+        self, rule: Rule, subject: Any, record: Any
+    ) -> tuple[datetime | None, frozenset[int], str]:
+        if rule.deadline is not None:
+            explicit = _value(subject, record, rule.deadline)
+            if explicit is not None:
+                return explicit, frozenset(), rule.deadline
+        if rule.start is None:
+            return None, frozenset(), ""
+        start = _value(subject, record, rule.start)
+        if start is None:
+            return None, frozenset(), rule.start
+        amount = rule.within or rule.before
+        if amount is None:
+            return None, frozenset(), rule.start
+        shifted = self.calendar.shift(start, amount, before=rule.before is not None)
+        return shifted.at, shifted.estimated_years, rule.start.split(".")[0]
+
+    def lateness(self, due: datetime, now: datetime) -> tuple[int, int]:
+        """(working days, hours) by which `now` is past `due`: working days when a day or
+        more, else whole hours."""
+        days = self.calendar.working_days_between(due.astimezone(self.calendar.tz).date(),
+                                                  now.astimezone(self.calendar.tz).date())
+        hours = int((now - due) / timedelta(hours=1))
+        return days, hours
+
+
+def _value(subject: Any, record: Any, path: str) -> Any:
+    """A dotted field path, on the item first (or the record with a `record.` prefix)."""
+    target = subject
+    if path.startswith("record."):
+        target, path = record, path[len("record."):]
+    for part in path.split("."):
+        if isinstance(target, list):
+            index = int(part) if part.isdigit() else -1
+            target = target[index] if 0 <= index < len(target) else None
+        else:
+            target = getattr(target, part, None)
+        if target is None:
+            return None
+    return target
+
+
+def _first(subject: Any, record: Any, paths: Iterable[str | None]) -> str | None:
+    for path in paths:
+        if path:
+            value = _value(subject, record, path)
+            if value:
+                return str(value)
+    return None
+
+
+def overdue(obligations: Iterable[Obligation], now: datetime) -> list[Obligation]:
+    """Unmet obligations whose deadline has passed, most overdue first."""
+    late = [ob for ob in obligations if not ob.met and now > ob.due]
+    return sorted(late, key=lambda ob: (ob.due, ob.record, ob.item or "", ob.rule))
+
+
+def due_within(obligations: Iterable[Obligation], now: datetime, within: timedelta) -> list[Obligation]:
+    """Unmet obligations due between now and now + within, soonest first."""
+    horizon = now + within
+    upcoming = [ob for ob in obligations if not ob.met and now <= ob.due <= horizon]
+    return sorted(upcoming, key=lambda ob: (ob.due, ob.record, ob.item or "", ob.rule))
+
+
+def select(obligations: Iterable[Obligation], config: Config, *, owner: str | None = None,
+           department: str | None = None) -> list[Obligation]:
+    """Those of one owner (by name or email) and/or one department."""
+    names = {owner}
+    person = config.people_by_key.get(owner) if owner else None
+    if person is not None:
+        names |= {person.name, person.email}
+    return [
+        ob for ob in obligations
+        if (owner is None or ob.owner in names) and (department is None or ob.department == department)
+    ]

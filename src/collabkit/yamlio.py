@@ -1,0 +1,162 @@
+"""Reading YAML safely: bytes → text → plain data, and text → round-trip tree.
+
+Bulk reads use the Rust parser `yaml_rs` (YAML 1.2, ~20 µs a record): duplicate keys are an
+error and alias expansion is bounded there. It drops tags silently, so a file that contains a
+tag is refused here, before its data is used. Only when something is wrong, or a file is being
+edited, do we pay for ruamel's round-trip parser, which knows every line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from collabkit.errors import RecordError
+
+# A '!' that could start a tag: at the start of a value, list item or flow item. Text such as
+# "注意!" or "it works!" does not match; anything that does is confirmed by the event parser.
+_TAG_CANDIDATE = re.compile(r"(?:^|[\s\[\{,:\-?])!", re.MULTILINE)
+_RS_POSITION = re.compile(r"at line (\d+), column (\d+)")
+MAX_ALIAS_EVENTS = 10_000
+
+
+def decode(raw: bytes, path: Path | str) -> str:
+    """UTF-8 text of a file (a BOM and CRLF line ends are fine), or a clear error."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        hint = ""
+        try:
+            raw.decode("gbk")
+            hint = " (it looks like GBK, as Chinese Windows editors save it)"
+        except UnicodeDecodeError:
+            pass
+        raise RecordError(
+            f"file is not UTF-8{hint}; save it as UTF-8",
+            code="encoding", path=path, line=line, column=1,
+        ) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    return text
+
+
+def load_data(text: str, path: Path | str) -> Any:
+    """Parse one YAML document into plain Python data (dates stay strings)."""
+    import yaml_rs
+
+    try:
+        data = yaml_rs.loads(
+            text,
+            parse_datetime=False,
+            alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EVENTS),
+        )
+    except yaml_rs.YAMLDecodeError as exc:
+        raise _explain_parse_failure(text, path, str(exc)) from None
+    except (UnicodeError, ValueError) as exc:
+        raise RecordError(f"YAML cannot be read: {exc}", path=path, line=1, column=1) from None
+    if "!" in text and _TAG_CANDIDATE.search(text):
+        _refuse_tags(text, path)
+    if isinstance(data, list) and text.lstrip().startswith("---") and _is_multi_document(text):
+        raise RecordError(
+            "a record file holds one YAML document, found several", path=path, line=1, column=1
+        )
+    return data
+
+
+def _is_multi_document(text: str) -> bool:
+    return len(re.findall(r"^---", text, re.MULTILINE)) > 1 or "\n---" in text
+
+
+def _explain_parse_failure(text: str, path: Path | str, rs_message: str) -> RecordError:
+    """Turn a fast-parser failure into a positioned one-line error."""
+    if "alias" in rs_message and "limit" in rs_message:
+        line = next((i for i, s in enumerate(text.splitlines(), 1) if "*" in s), 1)
+        return RecordError(
+            "too many alias expansions (a YAML bomb?); aliases are bounded",
+            code="yaml-alias", path=path, line=line, column=1,
+        )
+    if "duplicate" in rs_message or "Invalid tag" in rs_message:
+        if "Invalid tag" in rs_message:
+            _refuse_tags(text, path)
+        return _ruamel_failure(text, path) or RecordError(rs_message, path=path, line=1)
+    positioned = _ruamel_failure(text, path)
+    if positioned is not None:
+        return positioned
+    m = _RS_POSITION.search(rs_message)
+    first = rs_message.splitlines()[-1].strip() if rs_message else "invalid YAML"
+    if m:
+        return RecordError(f"YAML syntax: {first}", path=path, line=int(m[1]), column=int(m[2]))
+    return RecordError(f"YAML syntax: {first}", path=path, line=1, column=1)
+
+
+def _ruamel_failure(text: str, path: Path | str) -> RecordError | None:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        YAML(typ="rt").load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        code = "yaml-syntax"
+        if "duplicate key" in problem:
+            problem = problem.split(" with value")[0]
+            code = "duplicate-key"
+        line = mark.line + 1 if mark else 1
+        column = mark.column + 1 if mark else 1
+        return RecordError(f"YAML: {problem}", code=code, path=path, line=line, column=column)
+    except Exception as exc:  # ruamel raises a few unmarked errors too
+        return RecordError(f"YAML syntax: {exc}", path=path, line=1, column=1)
+    return None
+
+
+def _refuse_tags(text: str, path: Path | str) -> None:
+    """Raise on the first explicit tag (`!!python/object`, `!foo` ...): tags never construct."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        for event in YAML(typ="rt").parse(text):
+            tag = getattr(event, "tag", None)
+            if tag:
+                mark = event.start_mark
+                raise RecordError(
+                    f"YAML tags are not allowed in records: {tag}",
+                    code="yaml-tag", path=path, line=mark.line + 1, column=mark.column + 1,
+                )
+    except MarkedYAMLError:
+        return  # a syntax error: reported by the caller with its own position
+
+
+def load_roundtrip(text: str, path: Path | str) -> Any:
+    """Parse with ruamel's round-trip loader: comments, order and positions kept."""
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        return roundtrip_yaml().load(text)
+    except MarkedYAMLError:
+        raise _ruamel_failure(text, path) or RecordError("invalid YAML", path=path) from None
+
+
+def roundtrip_yaml() -> Any:
+    """A ruamel YAML instance set up to write records back the way people write them."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.allow_unicode = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def read_text(path: Path, shown: Path | str | None = None) -> str:
+    """The decoded text of a record or config file."""
+    shown = shown if shown is not None else path
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RecordError(f"cannot read file: {exc.strerror}", path=shown) from None
+    return decode(raw, shown)
