@@ -278,7 +278,8 @@ def _check_windows(work_hours: Sequence[tuple[time, time]]) -> tuple[tuple[time,
         if opening.tzinfo is not None or closing.tzinfo is not None:
             raise ValueError("work hours must be wall-clock times without a timezone")
         if not opening < closing:
-            raise ValueError(f"work window {opening:%H:%M}-{closing:%H:%M} must end after it starts")
+            span = f"{opening:%H:%M}-{closing:%H:%M}"
+            raise ValueError(f"work window {span} must end after it starts")
     for (_, previous_end), (opening, _) in pairwise(windows):
         if opening < previous_end:
             raise ValueError(f"work windows overlap at {opening:%H:%M}")

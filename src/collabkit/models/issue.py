@@ -16,7 +16,7 @@ class Team(Part):
 
 
 class Issue(RecordBase):
-    DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset()
+    DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (
         "title", "reporter", "reported_at", "urgency", "department", "owner",
@@ -46,6 +46,6 @@ class Issue(RecordBase):
     verification: Text | None = Field(None, description="验证 e.g. 随机抽样10名用户确认")
     user_feedback: Text | None = Field(None, description="用户反馈")
     prevention: Text | None = Field(None, description="预防措施")
-    status: Literal["open", "mitigated", "resolved", "closed"] = Field(
-        "open", description="状态 open → mitigated → resolved → closed"
+    status: Literal["draft", "open", "mitigated", "resolved", "closed"] = Field(
+        "open", description="状态 (draft →) open → mitigated → resolved → closed"
     )

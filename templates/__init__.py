@@ -1,0 +1,1 @@
+"""The Jinja templates collab ships (a workspace templates/ folder overrides them)."""
