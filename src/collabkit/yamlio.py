@@ -9,6 +9,7 @@ edited, do we pay for ruamel's round-trip parser, which knows every line and col
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -92,11 +93,10 @@ def _explain_parse_failure(text: str, path: Path | str, rs_message: str) -> Reco
 
 
 def _ruamel_failure(text: str, path: Path | str) -> RecordError | None:
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
     try:
-        YAML(typ="rt").load(text)
+        roundtrip_yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
@@ -145,11 +145,33 @@ def roundtrip_yaml() -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
+    yaml.Constructor = _lenient_constructor()
     yaml.preserve_quotes = True
     yaml.allow_unicode = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
+
+
+@cache
+def _lenient_constructor() -> Any:
+    """ruamel's round-trip constructor, but an impossible date (2024-02-30) stays text.
+
+    ruamel raises a bare ValueError for one; the schema reports it with its position.
+    """
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class LenientConstructor(RoundTripConstructor):  # type: ignore[misc]
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    LenientConstructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", LenientConstructor.construct_yaml_timestamp
+    )
+    return LenientConstructor
 
 
 def read_text(path: Path, shown: Path | str | None = None) -> str:
