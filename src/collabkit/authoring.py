@@ -17,7 +17,10 @@ from collabkit.ids import allocate, format_id, highest_seq, parse_id
 from collabkit.models import FOLDERS, KINDS
 from collabkit.store import Workspace, split_ref
 
-PROTECTED = {"kind": "the kind of a record never changes", "id": "use `collab renumber` to change an id"}
+PROTECTED = {
+    "kind": "the kind of a record never changes",
+    "id": "use `collab renumber` to change an id",
+}
 ITEM_LISTS = ("actions", "todos")
 
 
@@ -137,8 +140,9 @@ def _renumber_target(ws: Workspace, target: str) -> tuple[Path, str]:
             raise UsageError(f"{target} is not a record file of this workspace")
         data = ws.load([path])
         if not data.records:
-            raise EditRefused("the record does not validate; fix it first (collab lint)",
-                              path=ws.rel(path))
+            raise EditRefused(
+                "the record does not validate; fix it first (collab lint)", path=ws.rel(path)
+            )
         return path, data.records[0].id
     matches = [p for p in ws.record_paths() if p.stem == target]
     if len(matches) > 1:
@@ -171,4 +175,3 @@ def _relink(ws: Workspace, old: str, new: str) -> list[Path]:
 def _open(ws: Workspace, record_id: str) -> Document:
     path = ws.locate_id(record_id)
     return Document.open(path, ws.rel(path))
-

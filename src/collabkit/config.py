@@ -23,7 +23,16 @@ DEFAULT_PREFIXES = {
     "notice": "TZ",
 }
 HANDBOOK_DEPARTMENTS = [
-    "市场部", "运营部", "技术部", "产品部", "设计部", "客服部", "销售部", "生产部", "研发部", "财务部",
+    "市场部",
+    "运营部",
+    "技术部",
+    "产品部",
+    "设计部",
+    "客服部",
+    "销售部",
+    "生产部",
+    "研发部",
+    "财务部",
 ]
 _WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
@@ -87,7 +96,7 @@ class Config(_Strict):
 
     language: Literal["zh", "en"] = Field("zh", description="labels and messages")
     timezone: str = Field("Asia/Shanghai", description="naive datetimes are read in this zone")
-    calendar: CalendarConfig = Field(default_factory=CalendarConfig)  # type: ignore[arg-type]
+    calendar: CalendarConfig = Field(default_factory=CalendarConfig)
     ids: dict[str, str] = Field(default_factory=dict, description="id prefix per kind")
     departments: list[str] | None = Field(None, description="known departments (lint checks)")
     people: list[Person] = Field(default_factory=list, description="known people (lint checks)")
@@ -104,7 +113,9 @@ class Config(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown timezone {value!r} (use an IANA name such as Asia/Shanghai)") from None
+            raise ValueError(
+                f"unknown timezone {value!r} (use an IANA name such as Asia/Shanghai)"
+            ) from None
         return value
 
     @field_validator("ids")
@@ -112,7 +123,9 @@ class Config(_Strict):
     def _known_kinds(cls, value: dict[str, str]) -> dict[str, str]:
         for kind, prefix in value.items():
             if kind not in DEFAULT_PREFIXES:
-                raise ValueError(f"ids: unknown kind {kind!r}; kinds are {', '.join(DEFAULT_PREFIXES)}")
+                raise ValueError(
+                    f"ids: unknown kind {kind!r}; kinds are {', '.join(DEFAULT_PREFIXES)}"
+                )
             if not re.fullmatch(r"[A-Z][A-Z0-9]*", prefix):
                 raise ValueError(f"ids: prefix {prefix!r} must be capital letters/digits")
         return value

@@ -7,6 +7,7 @@ and CRLF line ends are put back as they were.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,7 +82,7 @@ def guess_indent(text: str) -> tuple[int, int]:
     mapping: int | None = None
     dash: int | None = None
     lines = [ln for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")]
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in itertools.pairwise(lines):
         stripped = line.strip()
         if not stripped.endswith(":") or stripped.startswith("- "):
             continue
@@ -197,7 +198,7 @@ def insert_key(mapping: Any, key: str, value: Any, *, after: str | None = None) 
     if not comments or len(comments) < 3 or comments[2] is None:
         return
     token = comments[2]
-    inline, newline, rest = token.value.partition("\n")
+    inline, _, rest = token.value.partition("\n")
     if not rest:
         return
     from ruamel.yaml.tokens import CommentToken

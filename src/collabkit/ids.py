@@ -28,7 +28,10 @@ def highest_seq(names: Iterable[str], prefix: str, year: int) -> int:
 
 
 def allocate(
-    folder: Path, prefix: str, year: int, taken: Iterable[str],
+    folder: Path,
+    prefix: str,
+    year: int,
+    taken: Iterable[str],
     create: Callable[[Path, str], bool],
 ) -> tuple[str, Path]:
     """Claim the next free id: `create(path, id)` must create the file exclusively and

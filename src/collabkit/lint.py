@@ -63,8 +63,16 @@ def _as_error(f: Finding) -> Finding:
     return Finding(f.file, f.line, f.column, "error", f.code, f.message)
 
 
-def _error(where: Locator, rec: Loaded, loc: Loc, code: str, message: str,
-           severity: str = "error", *, value: bool = True) -> Finding:
+def _error(
+    where: Locator,
+    rec: Loaded,
+    loc: Loc,
+    code: str,
+    message: str,
+    severity: str = "error",
+    *,
+    value: bool = True,
+) -> Finding:
     line, column = where.at(rec, loc, value=value)
     return Finding(rec.file.rel, line, column, severity, code, message)  # type: ignore[arg-type]
 
@@ -76,19 +84,34 @@ def check_ids(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[
         by_id[rec.id].append(rec)
         stem = Path(rec.file.rel).stem
         if stem != rec.id:
-            yield _error(where, rec, ("id",), "id-mismatch",
-                         f"id {rec.id} does not match the file name {stem}.yaml")
+            yield _error(
+                where,
+                rec,
+                ("id",),
+                "id-mismatch",
+                f"id {rec.id} does not match the file name {stem}.yaml",
+            )
         prefix = ws.config.prefixes[rec.record.kind]
         if rec.id.split("-", 1)[0] != prefix:
-            yield _error(where, rec, ("id",), "id-prefix",
-                         f"a {rec.record.kind} id starts with {prefix}-, not {rec.id.split('-', 1)[0]}-")
+            yield _error(
+                where,
+                rec,
+                ("id",),
+                "id-prefix",
+                f"a {rec.record.kind} id starts with {prefix}-, not {rec.id.split('-', 1)[0]}-",
+            )
     for record_id, same in by_id.items():
         if len(same) > 1:
             for rec in same:
                 others = ", ".join(o.file.rel for o in same if o is not rec)
-                yield _error(where, rec, ("id",), "duplicate-id",
-                             f"duplicate id {record_id} (also in {others}); "
-                             f"give one of them a new id with `collab renumber`")
+                yield _error(
+                    where,
+                    rec,
+                    ("id",),
+                    "duplicate-id",
+                    f"duplicate id {record_id} (also in {others}); "
+                    f"give one of them a new id with `collab renumber`",
+                )
 
 
 def item_ids(record: Any) -> set[str]:
@@ -106,9 +129,13 @@ def check_links(ws: Workspace, records: list[Loaded], where: Locator) -> Iterato
         for i, link in enumerate(rec.record.links):
             target, _, item = link.partition("/")
             if target not in index:
-                yield _error(where, rec, ("links", i), "broken-link", f"link to unknown record {target}")
+                yield _error(
+                    where, rec, ("links", i), "broken-link", f"link to unknown record {target}"
+                )
             elif item and item not in item_ids(index[target]):
-                yield _error(where, rec, ("links", i), "broken-link", f"{target} has no item {item}")
+                yield _error(
+                    where, rec, ("links", i), "broken-link", f"{target} has no item {item}"
+                )
 
 
 def check_names(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:
@@ -121,11 +148,22 @@ def check_names(ws: Workspace, records: list[Loaded], where: Locator) -> Iterato
     for rec in records:
         for loc, role, value in named_values(rec.record):
             if role == "person" and people and value not in people:
-                yield _error(where, rec, loc, "unknown-person",
-                             f"unknown person '{value}'{_suggest(value, names)}; add them to people in collab.yaml")
+                yield _error(
+                    where,
+                    rec,
+                    loc,
+                    "unknown-person",
+                    f"unknown person '{value}'{_suggest(value, names)}; "
+                    "add them to people in collab.yaml",
+                )
             elif role == "department" and departments is not None and value not in departments:
-                yield _error(where, rec, loc, "unknown-department",
-                             f"unknown department '{value}'{_suggest(value, departments)}")
+                yield _error(
+                    where,
+                    rec,
+                    loc,
+                    "unknown-department",
+                    f"unknown department '{value}'{_suggest(value, departments)}",
+                )
 
 
 def _suggest(value: str, known: list[str]) -> str:
@@ -153,7 +191,8 @@ def _named(value: Any, loc: Loc, role: str | None) -> Iterator[tuple[Loc, str, s
 @cache
 def _roles(model: type[BaseModel]) -> dict[str, str]:
     return {
-        name: role for name, field in model.model_fields.items()
+        name: role
+        for name, field in model.model_fields.items()
         if (role := _role_in(field.annotation)) is not None
     }
 
@@ -176,17 +215,35 @@ def check_completeness(ws: Workspace, records: list[Loaded], where: Locator) -> 
         record = rec.record
         missing = [path for path in record.REQUIRED_WHEN_ACTIVE if _empty(record, path)]
         if missing and record.is_draft:
-            yield _error(where, rec, ("status",) if "status" in rec.file.data else ("id",),
-                         "incomplete", f"{record.status}: still to fill in: {', '.join(missing)}",
-                         "info")
+            yield _error(
+                where,
+                rec,
+                ("status",) if "status" in rec.file.data else ("id",),
+                "incomplete",
+                f"{record.status}: still to fill in: {', '.join(missing)}",
+                "info",
+            )
         elif missing:
             for path in missing:
                 parent: Loc = tuple(path.split(".")[:-1])
-                yield _error(where, rec, parent or ("status",), "incomplete",
-                             f"a {record.kind} that is {record.status} needs {path}", value=False)
-        if getattr(record, "status", None) == "declined" and not getattr(record, "decline_reason", None):
-            yield _error(where, rec, ("status",), "incomplete",
-                         "a declined requirement needs decline_reason (and an alternative)")
+                yield _error(
+                    where,
+                    rec,
+                    parent or ("status",),
+                    "incomplete",
+                    f"a {record.kind} that is {record.status} needs {path}",
+                    value=False,
+                )
+        if getattr(record, "status", None) == "declined" and not getattr(
+            record, "decline_reason", None
+        ):
+            yield _error(
+                where,
+                rec,
+                ("status",),
+                "incomplete",
+                "a declined requirement needs decline_reason (and an alternative)",
+            )
         yield from _items_complete(rec, where)
 
 
@@ -198,9 +255,14 @@ def _items_complete(rec: Loaded, where: Locator) -> Iterator[Finding]:
             lacking = [f for f in fields if getattr(item, f) in (None, "")]
             if lacking:
                 what = "action item" if list_name == "actions" else "to-do"
-                yield _error(where, rec, (list_name, i), "action-incomplete",
-                             f"{what} {item.id} needs {', '.join(lacking)} (做什么、谁来做、何时做)",
-                             value=False)
+                yield _error(
+                    where,
+                    rec,
+                    (list_name, i),
+                    "action-incomplete",
+                    f"{what} {item.id} needs {', '.join(lacking)} (做什么、谁来做、何时做)",
+                    value=False,
+                )
 
 
 def _empty(record: Any, dotted: str) -> bool:

@@ -38,8 +38,14 @@ def _title(record: Any) -> str | None:
     return record.title or getattr(record, "customer", None) or getattr(record, "project", None)
 
 
-def list_rows(ws: Workspace, *, kind: str | None = None, status: str | None = None,
-              owner: str | None = None, department: str | None = None) -> list[dict[str, Any]]:
+def list_rows(
+    ws: Workspace,
+    *,
+    kind: str | None = None,
+    status: str | None = None,
+    owner: str | None = None,
+    department: str | None = None,
+) -> list[dict[str, Any]]:
     """One dict per record, sorted by id, filtered as asked."""
     from collabkit.errors import UsageError
     from collabkit.models import KINDS
@@ -58,11 +64,17 @@ def list_rows(ws: Workspace, *, kind: str | None = None, status: str | None = No
             continue
         if department and department not in depts:
             continue
-        rows.append({
-            "id": rec.id, "kind": record.kind, "title": _title(record), "status": record.status,
-            "owner": owners[0] if owners else None, "department": depts[0] if depts else None,
-            "file": rec.file.rel,
-        })
+        rows.append(
+            {
+                "id": rec.id,
+                "kind": record.kind,
+                "title": _title(record),
+                "status": record.status,
+                "owner": owners[0] if owners else None,
+                "department": depts[0] if depts else None,
+                "file": rec.file.rel,
+            }
+        )
     return rows
 
 
@@ -80,31 +92,47 @@ def record_view(ws: Workspace, record_id: str, now: datetime) -> dict[str, Any]:
     timing = Timing.for_config(ws.config)
     others = ws.load().records
     linked_from = sorted(
-        rec.id for rec in others
+        rec.id
+        for rec in others
         if rec.id != record.id and any(link.split("/")[0] == record.id for link in rec.record.links)
     )
     deadlines = []
     for ob in sorted(timing.obligations_for(loaded), key=lambda o: o.due):
         state = ob.state(now)
-        deadlines.append({
-            "rule": ob.rule, "item": ob.item, "what": ob.what, "owner": ob.owner,
-            "due": iso(ob.due), "state": state, "met_at": iso(ob.met_at) if ob.met_at else None,
-            "estimated": bool(ob.estimated_years), "line": line_of(ob, loaded.file.text),
-            "ref_rule": f"{ob.rule} {ob.item}" if ob.item else ob.rule,
-            "due_text": fmt_time(ob.due, ws.config.tz) + (" ≈" if ob.estimated_years else ""),
-            "state_text": _state_text(state, ws.config.language),
-        })
+        deadlines.append(
+            {
+                "rule": ob.rule,
+                "item": ob.item,
+                "what": ob.what,
+                "owner": ob.owner,
+                "due": iso(ob.due),
+                "state": state,
+                "met_at": iso(ob.met_at) if ob.met_at else None,
+                "estimated": bool(ob.estimated_years),
+                "line": line_of(ob, loaded.file.text),
+                "ref_rule": f"{ob.rule} {ob.item}" if ob.item else ob.rule,
+                "due_text": fmt_time(ob.due, ws.config.tz) + (" ≈" if ob.estimated_years else ""),
+                "state_text": _state_text(state, ws.config.language),
+            }
+        )
     return {
-        "id": record.id, "kind": record.kind, "title": _title(record),
-        "status": record.status, "file": loaded.file.rel,
+        "id": record.id,
+        "kind": record.kind,
+        "title": _title(record),
+        "status": record.status,
+        "file": loaded.file.rel,
         "fields": record.model_dump(mode="json", exclude_defaults=True),
-        "body": describe_fields(record), "linked_from": linked_from, "deadlines": deadlines,
+        "body": describe_fields(record),
+        "linked_from": linked_from,
+        "deadlines": deadlines,
     }
 
 
 _STATES = {
-    "open": ("未到期", "open"), "overdue": ("已逾期", "overdue"),
-    "met": ("已完成", "met"), "breach": ("超时完成", "met late"),
+    "open": ("未到期", "open"),
+    "overdue": ("已逾期", "overdue"),
+    "met": ("已完成", "met"),
+    "breach": ("超时完成", "met late"),
 }
 
 

@@ -47,15 +47,20 @@ def _d(text: str) -> Duration:
     return parse_duration(text)
 
 
-_RECEIVER = {"owner": ("receiver.lead",), "department": ("receiver.department",)}
-_ISSUE = {"owner": ("owner",), "department": ("department",)}
-_INITIATOR = {"owner": ("initiator.contact",), "department": ("initiator.department",)}
+# Who owes a rule's deadline, by kind: record fields naming a person and a department.
+_RECEIVER: dict[str, Any] = {"owner": ("receiver.lead",), "department": ("receiver.department",)}
+_ISSUE: dict[str, Any] = {"owner": ("owner",), "department": ("department",)}
+_INITIATOR: dict[str, Any] = {
+    "owner": ("initiator.contact",),
+    "department": ("initiator.department",),
+}
 _DONE = ("done", "cancelled")
 
 
 def default_rules() -> list[Rule]:
     """The table of SPEC §5, explicit deadlines first."""
     high, medium = ("high",), ("medium",)
+    # fmt: off
     return [
         Rule("action.due", "meeting", "完成行动项", "complete the action item", each="actions",
              deadline="due", met_by=("done_at",), met_when=_DONE, owner=("owner",), what="task"),
@@ -73,7 +78,8 @@ def default_rules() -> list[Rule]:
              met_when=("resolved", "closed"), **_ISSUE),
         Rule("requirement.confirm", "requirement", "反馈确认需求", "confirm the requirement",
              start="sent_at", within=_d("1wd"), met_by=("confirmed_at",),
-             met_when=("confirmed", "in_progress", "delivered", "accepted", "declined"), **_RECEIVER),
+             met_when=("confirmed", "in_progress", "delivered", "accepted", "declined"),
+             **_RECEIVER),
         Rule("requirement.plan", "requirement", "输出活动方案", "deliver the plan",
              start="confirmed_at", within=_d("5wd"), met_by=("milestones.plan_at",),
              met_when=("delivered", "accepted"), **_RECEIVER),
@@ -123,6 +129,7 @@ def default_rules() -> list[Rule]:
         Rule("notice.todo", "notice", "完成待办", "complete the to-do", each="todos",
              deadline="due", met_by=("done_at",), met_when=_DONE, owner=("owner",), what="task"),
     ]
+    # fmt: on
 
 
 class RuleSetting(BaseModel):
@@ -166,11 +173,16 @@ def rules_for(settings: Mapping[str, Mapping[str, Any]], config_text: str = "") 
             raise _config_error(config_text, rule_id, exc) from None
         base = rules.get(rule_id)
         if base is None and (setting.kind is None or not (setting.start or setting.deadline)):
-            raise _located(config_text, rule_id, (),
-                           f"rules.{rule_id}: a new rule needs kind and from (or deadline)")
+            raise _located(
+                config_text,
+                rule_id,
+                (),
+                f"rules.{rule_id}: a new rule needs kind and from (or deadline)",
+            )
         if setting.kind is not None and setting.kind not in KINDS:
-            raise _located(config_text, rule_id, ("kind",),
-                           f"rules.{rule_id}: unknown kind '{setting.kind}'")
+            raise _located(
+                config_text, rule_id, ("kind",), f"rules.{rule_id}: unknown kind '{setting.kind}'"
+            )
         rules[rule_id] = _apply(base or Rule(rule_id, str(setting.kind), rule_id, rule_id), setting)
     return [rule for rule in rules.values() if rule.enabled]
 

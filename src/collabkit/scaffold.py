@@ -26,8 +26,12 @@ def init_workspace(folder: Path, language: str) -> list[Path]:
     if (folder / CONFIG_NAME).exists():
         raise CollabError(f"{folder / CONFIG_NAME} exists already: this is a workspace")
     folder.mkdir(parents=True, exist_ok=True)
-    env = Environment(loader=FileSystemLoader(str(files("collabkit.templates"))),
-                      undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    env = Environment(
+        loader=FileSystemLoader(str(files("collabkit.templates"))),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
 
     def t(zh: str, en: str) -> str:
         return zh if language == "zh" else en
@@ -35,10 +39,13 @@ def init_workspace(folder: Path, language: str) -> list[Path]:
     repo_root = _git_top(folder)
     workspace = folder.resolve().relative_to(repo_root).as_posix() if repo_root else "."
     planned = {
-        folder / CONFIG_NAME: env.get_template("init/collab.yaml.j2").render(t=t, language=language),
+        folder / CONFIG_NAME: env.get_template("init/collab.yaml.j2").render(
+            t=t, language=language
+        ),
         folder / ".gitignore": GITIGNORE,
-        (repo_root or folder) / ".github" / "workflows" / "collab.yml":
-            env.get_template("init/workflow.yml.j2").render(t=t, workspace=workspace or "."),
+        (repo_root or folder) / ".github" / "workflows" / "collab.yml": env.get_template(
+            "init/workflow.yml.j2"
+        ).render(t=t, workspace=workspace or "."),
     }
     planned |= {folder / "records" / name / ".gitkeep": "" for name in FOLDERS.values()}
     written = []

@@ -53,10 +53,23 @@ def clean_loc(loc: Iterable[str | int], model: type[BaseModel] | None) -> tuple[
 
 
 def _looks_like_branch(segment: str) -> bool:
-    return segment[:1].isupper() or segment in {
-        "str", "int", "list[str]", "dict[str,str]", "requirement", "meeting", "issue",
-        "collaboration", "customer-request", "notice",
-    } or segment.startswith(("function-", "list[", "dict[", "literal[", "constrained-"))
+    return (
+        segment[:1].isupper()
+        or segment
+        in {
+            "str",
+            "int",
+            "list[str]",
+            "dict[str,str]",
+            "requirement",
+            "meeting",
+            "issue",
+            "collaboration",
+            "customer-request",
+            "notice",
+        }
+        or segment.startswith(("function-", "list[", "dict[", "literal[", "constrained-"))
+    )
 
 
 def select(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -101,7 +114,11 @@ def describe(error: ErrorDetails, model: type[BaseModel] | None = None) -> tuple
     if kind == "missing":
         return code, f"missing required key '{path}'"
     if kind == "union_tag_not_found":
-        return code, "record has no 'kind' (one of: requirement, meeting, issue, collaboration, customer-request, notice)"
+        return (
+            code,
+            "record has no 'kind' (one of: requirement, meeting, issue, collaboration, "
+            "customer-request, notice)",
+        )
     if kind == "union_tag_invalid":
         ctx = error.get("ctx") or {}
         return code, f"unknown kind '{ctx.get('tag')}' (one of: {ctx.get('expected_tags')})"
@@ -114,7 +131,7 @@ def describe(error: ErrorDetails, model: type[BaseModel] | None = None) -> tuple
         return code, f"{path}: {_shown(error.get('input'))} has the wrong form"
     message = error["msg"]
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     return code, f"{path}: {message}" if path else message
 
 
@@ -143,7 +160,7 @@ def _root_for(model: type[BaseModel] | None, loc: Iterable[str | int]) -> type[B
     from collabkit.models import MODELS
 
     first = next(iter(loc), None)
-    return MODELS.get(first) if isinstance(first, str) else None  # type: ignore[return-value]
+    return MODELS.get(first) if isinstance(first, str) else None
 
 
 def _model_at(model: type[BaseModel] | None, loc: Iterable[str | int]) -> type[BaseModel] | None:

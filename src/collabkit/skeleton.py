@@ -25,12 +25,17 @@ def yaml_scalar(value: Any) -> str:
 def _plain_safe(text: str) -> bool:
     """Whether `text` reads back as the same string when written without quotes."""
     return (
-        bool(text) and text.strip() == text and "\n" not in text
-        and ": " not in text and " #" not in text and not text.endswith(":")
+        bool(text)
+        and text.strip() == text
+        and "\n" not in text
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
         and text[0] not in "-?:,[]{}#&*!|>'\"%@`"
         and not any(c in text for c in "{}[],")
         and not text.replace(".", "").replace("-", "").replace("+", "").isdigit()
-        and text.lower() not in ("null", "true", "false", "~", "yes", "no", "on", "off", ".inf", ".nan")
+        and text.lower()
+        not in ("null", "true", "false", "~", "yes", "no", "on", "off", ".inf", ".nan")
     )
 
 
@@ -41,11 +46,15 @@ def render_skeleton(kind: str, values: dict[str, Any], language: str, workspace:
 
     shipped = str(files("collabkit.templates"))
     env = Environment(
-        loader=ChoiceLoader([
-            FileSystemLoader(str(workspace / "templates")),
-            FileSystemLoader(shipped),
-        ]),
-        undefined=StrictUndefined, trim_blocks=True, keep_trailing_newline=True,
+        loader=ChoiceLoader(
+            [
+                FileSystemLoader(str(workspace / "templates")),
+                FileSystemLoader(shipped),
+            ]
+        ),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        keep_trailing_newline=True,
         autoescape=False,
     )
     env.filters["y"] = yaml_scalar
@@ -59,8 +68,26 @@ def render_skeleton(kind: str, values: dict[str, Any], language: str, workspace:
 
 # Everything the shipped templates may use; unset ones render empty.
 SKELETON_FIELDS = (
-    "id", "title", "requester_department", "requester_lead", "receiver_department",
-    "receiver_lead", "priority", "due", "start", "end", "host", "reporter", "reported_at",
-    "urgency", "department", "owner", "status", "initiator_department", "initiator_contact",
-    "customer", "received_at", "at",
+    "id",
+    "title",
+    "requester_department",
+    "requester_lead",
+    "receiver_department",
+    "receiver_lead",
+    "priority",
+    "due",
+    "start",
+    "end",
+    "host",
+    "reporter",
+    "reported_at",
+    "urgency",
+    "department",
+    "owner",
+    "status",
+    "initiator_department",
+    "initiator_contact",
+    "customer",
+    "received_at",
+    "at",
 )

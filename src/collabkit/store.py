@@ -89,7 +89,8 @@ class Workspace:
         for folder, dirs, files in os.walk(self.records_dir):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             found.extend(
-                Path(folder, name) for name in sorted(files)
+                Path(folder, name)
+                for name in sorted(files)
                 if name.endswith(RECORD_SUFFIXES) and not name.startswith(".")
             )
         return found
@@ -100,7 +101,8 @@ class Workspace:
         for path in paths:
             if path.is_dir():
                 out.extend(
-                    p for p in sorted(path.rglob("*"))
+                    p
+                    for p in sorted(path.rglob("*"))
                     if p.suffix in RECORD_SUFFIXES and p.is_file()
                 )
             elif path.name != CONFIG_NAME:
@@ -149,7 +151,8 @@ class Workspace:
             first = errors[0] if errors else None
             raise CollabError(
                 first.message if first else "record cannot be read",
-                path=self.rel(path), line=first.line if first else None,
+                path=self.rel(path),
+                line=first.line if first else None,
                 column=first.column if first else None,
             )
         return Loaded(file, record)

@@ -61,8 +61,11 @@ class Timing:
     def for_config(cls, config: Config) -> Timing:
         cal = config.calendar
         calendar = WorkCalendar(
-            tz=config.tz, country=cal.country, work_hours=cal.windows,
-            extra_holidays=cal.extra_holidays, extra_workdays=cal.extra_workdays,
+            tz=config.tz,
+            country=cal.country,
+            work_hours=cal.windows,
+            extra_holidays=cal.extra_holidays,
+            extra_workdays=cal.extra_workdays,
             entered_years=cal.entered_years,
         )
         timing = cls(config, rules_for(config.rules, config.source), calendar)
@@ -96,25 +99,40 @@ class Timing:
         self, rule: Rule, loaded: Loaded, subject: Any, base: tuple[str | int, ...]
     ) -> Obligation | None:
         record = loaded.record
-        if not all(_value(subject, record, path) in accepted for path, accepted in rule.when.items()):
+        if not all(
+            _value(subject, record, path) in accepted for path, accepted in rule.when.items()
+        ):
             return None
         due, estimated, where = self._deadline(rule, subject, record)
         if due is None:
             return None
-        met_at = next((t for p in rule.met_by if (t := _value(subject, record, p)) is not None), None)
+        met_at = next(
+            (t for p in rule.met_by if (t := _value(subject, record, p)) is not None), None
+        )
         status = getattr(subject, "status", None) if rule.each else getattr(record, "status", None)
         met = met_at is not None or (status is not None and status in rule.met_when)
         item = None
         if rule.each is not None:
-            item = str(getattr(subject, "id", None) or getattr(subject, "version", None) or base[-1])
+            item = str(
+                getattr(subject, "id", None) or getattr(subject, "version", None) or base[-1]
+            )
         owner = _first(subject, record, rule.owner)
         department = _first(subject, record, rule.department) or self.config.department_of(owner)
         what = _first(subject, record, (rule.what,)) if rule.what else None
         return Obligation(
-            record=record.id, kind=record.kind, item=item, rule=rule.id,
+            record=record.id,
+            kind=record.kind,
+            item=item,
+            rule=rule.id,
             what=" ".join((what or rule.text(self.config.language)).split()),
-            owner=owner, department=department, due=due, met_at=met_at, met=met,
-            file=loaded.file.rel, loc=(*base, where), estimated_years=estimated,
+            owner=owner,
+            department=department,
+            due=due,
+            met_at=met_at,
+            met=met,
+            file=loaded.file.rel,
+            loc=(*base, where),
+            estimated_years=estimated,
         )
 
     def _deadline(
@@ -138,8 +156,9 @@ class Timing:
     def lateness(self, due: datetime, now: datetime) -> tuple[int, int]:
         """(working days, hours) by which `now` is past `due`: working days when a day or
         more, else whole hours."""
-        days = self.calendar.working_days_between(due.astimezone(self.calendar.tz).date(),
-                                                  now.astimezone(self.calendar.tz).date())
+        days = self.calendar.working_days_between(
+            due.astimezone(self.calendar.tz).date(), now.astimezone(self.calendar.tz).date()
+        )
         hours = int((now - due) / timedelta(hours=1))
         return days, hours
 
@@ -148,7 +167,7 @@ def _value(subject: Any, record: Any, path: str) -> Any:
     """A dotted field path, on the item first (or the record with a `record.` prefix)."""
     target = subject
     if path.startswith("record."):
-        target, path = record, path[len("record."):]
+        target, path = record, path[len("record.") :]
     for part in path.split("."):
         if isinstance(target, list):
             index = int(part) if part.isdigit() else -1
@@ -175,21 +194,30 @@ def overdue(obligations: Iterable[Obligation], now: datetime) -> list[Obligation
     return sorted(late, key=lambda ob: (ob.due, ob.record, ob.item or "", ob.rule))
 
 
-def due_within(obligations: Iterable[Obligation], now: datetime, within: timedelta) -> list[Obligation]:
+def due_within(
+    obligations: Iterable[Obligation], now: datetime, within: timedelta
+) -> list[Obligation]:
     """Unmet obligations due between now and now + within, soonest first."""
     horizon = now + within
     upcoming = [ob for ob in obligations if not ob.met and now <= ob.due <= horizon]
     return sorted(upcoming, key=lambda ob: (ob.due, ob.record, ob.item or "", ob.rule))
 
 
-def select(obligations: Iterable[Obligation], config: Config, *, owner: str | None = None,
-           department: str | None = None) -> list[Obligation]:
+def select(
+    obligations: Iterable[Obligation],
+    config: Config,
+    *,
+    owner: str | None = None,
+    department: str | None = None,
+) -> list[Obligation]:
     """Those of one owner (by name or email) and/or one department."""
     names = {owner}
     person = config.people_by_key.get(owner) if owner else None
     if person is not None:
         names |= {person.name, person.email}
     return [
-        ob for ob in obligations
-        if (owner is None or ob.owner in names) and (department is None or ob.department == department)
+        ob
+        for ob in obligations
+        if (owner is None or ob.owner in names)
+        and (department is None or ob.department == department)
     ]

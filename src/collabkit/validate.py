@@ -24,7 +24,11 @@ def validate_file(path: Path, rel: str, config: Config) -> Result:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, None, [Finding(rel, 1, 1, "error", "unreadable", f"cannot read file: {exc.strerror}")]
+        return (
+            None,
+            None,
+            [Finding(rel, 1, 1, "error", "unreadable", f"cannot read file: {exc.strerror}")],
+        )
     try:
         text = decode(raw, rel)
         data = load_data(text, rel)
@@ -32,10 +36,36 @@ def validate_file(path: Path, rel: str, config: Config) -> Result:
         return None, None, [_finding(exc, rel)]
     file = RecordFile(path, rel, text, data)
     if data is None:
-        return file, None, [Finding(rel, 1, 1, "error", "empty-file", "empty file: a record needs at least kind and id")]
+        return (
+            file,
+            None,
+            [
+                Finding(
+                    rel,
+                    1,
+                    1,
+                    "error",
+                    "empty-file",
+                    "empty file: a record needs at least kind and id",
+                )
+            ],
+        )
     if not isinstance(data, dict):
         shape = "a list" if isinstance(data, list) else "a single value"
-        return file, None, [Finding(rel, 1, 1, "error", "not-a-mapping", f"a record is one mapping (key: value lines), found {shape}")]
+        return (
+            file,
+            None,
+            [
+                Finding(
+                    rel,
+                    1,
+                    1,
+                    "error",
+                    "not-a-mapping",
+                    f"a record is one mapping (key: value lines), found {shape}",
+                )
+            ],
+        )
     return file, *validate_data(file, config)
 
 

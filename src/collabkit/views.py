@@ -42,20 +42,31 @@ def problem(ob: Obligation, language: str) -> str | None:
         return None
     years = ", ".join(str(y) for y in sorted(ob.estimated_years))
     if language == "zh":
-        return (f"{years} 年的官方节假日与调休安排尚未收录,截止时间按估算日历计算;"
-                f"请升级 holidays,或在 collab.yaml 的 calendar.extra_holidays / extra_workdays "
-                f"中录入该年安排并把 {years} 加入 calendar.entered_years")
-    return (f"no official holiday schedule for {years} yet, so this deadline is estimated; "
-            f"upgrade holidays, or enter {years}'s days in calendar.extra_holidays / "
-            f"extra_workdays and add {years} to calendar.entered_years in collab.yaml")
+        return (
+            f"{years} 年的官方节假日与调休安排尚未收录,截止时间按估算日历计算;"
+            f"请升级 holidays,或在 collab.yaml 的 calendar.extra_holidays / extra_workdays "
+            f"中录入该年安排并把 {years} 加入 calendar.entered_years"
+        )
+    return (
+        f"no official holiday schedule for {years} yet, so this deadline is estimated; "
+        f"upgrade holidays, or enter {years}'s days in calendar.extra_holidays / "
+        f"extra_workdays and add {years} to calendar.entered_years in collab.yaml"
+    )
 
 
 def obligation_json(ob: Obligation, text: str | None, language: str) -> dict[str, Any]:
     """The JSON item of SPEC §4."""
     item: dict[str, Any] = {
-        "record": ob.record, "kind": ob.kind, "item": ob.item, "rule": ob.rule,
-        "what": ob.what, "owner": ob.owner, "department": ob.department,
-        "due": iso(ob.due), "file": ob.file, "line": line_of(ob, text),
+        "record": ob.record,
+        "kind": ob.kind,
+        "item": ob.item,
+        "rule": ob.rule,
+        "what": ob.what,
+        "owner": ob.owner,
+        "department": ob.department,
+        "due": iso(ob.due),
+        "file": ob.file,
+        "line": line_of(ob, text),
     }
     if ob.estimated_years:
         item["estimated"] = True
@@ -82,11 +93,24 @@ def remaining_text(timing: Timing, ob: Obligation, now: datetime) -> str:
     return f"{hours} 小时后" if zh else f"in {hours} h"
 
 
-def obligation_row(ob: Obligation, timing: Timing, now: datetime,
-                   when: Callable[[Timing, Obligation, datetime], str]) -> list[str]:
-    due = fmt_time(ob.due, timing.calendar.tz) + (f" {ESTIMATED_MARK}" if ob.estimated_years else "")
-    return [ob.ref, ob.rule, ob.what, ob.owner or "-", ob.department or "-", due,
-            when(timing, ob, now)]
+def obligation_row(
+    ob: Obligation,
+    timing: Timing,
+    now: datetime,
+    when: Callable[[Timing, Obligation, datetime], str],
+) -> list[str]:
+    due = fmt_time(ob.due, timing.calendar.tz) + (
+        f" {ESTIMATED_MARK}" if ob.estimated_years else ""
+    )
+    return [
+        ob.ref,
+        ob.rule,
+        ob.what,
+        ob.owner or "-",
+        ob.department or "-",
+        due,
+        when(timing, ob, now),
+    ]
 
 
 def headers(language: str, last: str) -> list[str]:

@@ -36,7 +36,10 @@ def decode(raw: bytes, path: Path | str) -> str:
             pass
         raise RecordError(
             f"file is not UTF-8{hint}; save it as UTF-8",
-            code="encoding", path=path, line=line, column=1,
+            code="encoding",
+            path=path,
+            line=line,
+            column=1,
         ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n")
@@ -76,7 +79,10 @@ def _explain_parse_failure(text: str, path: Path | str, rs_message: str) -> Reco
         line = next((i for i, s in enumerate(text.splitlines(), 1) if "*" in s), 1)
         return RecordError(
             "too many alias expansions (a YAML bomb?); aliases are bounded",
-            code="yaml-alias", path=path, line=line, column=1,
+            code="yaml-alias",
+            path=path,
+            line=line,
+            column=1,
         )
     if "duplicate" in rs_message or "Invalid tag" in rs_message:
         if "Invalid tag" in rs_message:
@@ -124,7 +130,10 @@ def _refuse_tags(text: str, path: Path | str) -> None:
                 mark = event.start_mark
                 raise RecordError(
                     f"YAML tags are not allowed in records: {tag}",
-                    code="yaml-tag", path=path, line=mark.line + 1, column=mark.column + 1,
+                    code="yaml-tag",
+                    path=path,
+                    line=mark.line + 1,
+                    column=mark.column + 1,
                 )
     except MarkedYAMLError:
         return  # a syntax error: reported by the caller with its own position
@@ -161,7 +170,7 @@ def _lenient_constructor() -> Any:
     """
     from ruamel.yaml.constructor import RoundTripConstructor
 
-    class LenientConstructor(RoundTripConstructor):  # type: ignore[misc]
+    class LenientConstructor(RoundTripConstructor):
         def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
             try:
                 return super().construct_yaml_timestamp(node, values)

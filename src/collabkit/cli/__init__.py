@@ -7,6 +7,7 @@ output and an exit code. Heavy imports happen inside the commands so that
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -38,8 +39,11 @@ def _global(
     ctx: typer.Context,
     directory: Annotated[
         Path | None,
-        typer.Option("-C", help="Run as if started in DIR (the workspace is searched from there).",
-                     metavar="DIR"),
+        typer.Option(
+            "-C",
+            help="Run as if started in DIR (the workspace is searched from there).",
+            metavar="DIR",
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
@@ -71,8 +75,11 @@ def run(args: list[str]) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: say so, with what to report, never a bare traceback
-        print(f"collab: internal error ({type(exc).__name__}: {exc}); this is a bug, "
-              f"please report it with the command you ran", file=sys.stderr)
+        print(
+            f"collab: internal error ({type(exc).__name__}: {exc}); this is a bug, "
+            f"please report it with the command you ran",
+            file=sys.stderr,
+        )
         return EXIT_BUG
     return 0
 
@@ -80,10 +87,8 @@ def run(args: list[str]) -> int:
 def main() -> None:
     """Console-script entry point."""
     code = run(sys.argv[1:])
-    try:
+    with contextlib.suppress(BrokenPipeError):  # `collab overdue | head`: the reader left
         sys.stdout.flush()
-    except BrokenPipeError:  # `collab overdue | head`: the reader left, that is fine
-        pass
     sys.exit(code)
 
 

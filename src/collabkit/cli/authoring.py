@@ -43,19 +43,41 @@ def _prompt(label: str, current: str | None, interactive: bool) -> str | None:
 @app.command()
 def new(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help="requirement, meeting, issue, collaboration, customer-request or notice.")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="requirement, meeting, issue, collaboration, customer-request or notice."
+        ),
+    ],
     title: Annotated[str | None, typer.Option("--title", help="Title.")] = None,
-    requester: Annotated[str | None, typer.Option("--requester", help="DEPARTMENT[:LEAD] asking (requirement, collaboration).")] = None,
-    receiver: Annotated[str | None, typer.Option("--receiver", help="DEPARTMENT[:LEAD] receiving (requirement).")] = None,
+    requester: Annotated[
+        str | None,
+        typer.Option("--requester", help="DEPARTMENT[:LEAD] asking (requirement, collaboration)."),
+    ] = None,
+    receiver: Annotated[
+        str | None, typer.Option("--receiver", help="DEPARTMENT[:LEAD] receiving (requirement).")
+    ] = None,
     owner: Annotated[str | None, typer.Option("--owner", help="Owner / host / initiator.")] = None,
-    department: Annotated[str | None, typer.Option("--department", help="Responsible department (issue).")] = None,
-    urgency: Annotated[str | None, typer.Option("--urgency", help="high, medium or low (issue).")] = None,
-    start: Annotated[str | None, typer.Option("--start", help="Start (meeting, collaboration).")] = None,
+    department: Annotated[
+        str | None, typer.Option("--department", help="Responsible department (issue).")
+    ] = None,
+    urgency: Annotated[
+        str | None, typer.Option("--urgency", help="high, medium or low (issue).")
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", help="Start (meeting, collaboration).")
+    ] = None,
     end: Annotated[str | None, typer.Option("--end", help="End (meeting).")] = None,
-    due: Annotated[str | None, typer.Option("--due", help="Deadline (requirement, collaboration).")] = None,
-    customer: Annotated[str | None, typer.Option("--customer", help="Customer (customer-request).")] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", help="Deadline (requirement, collaboration).")
+    ] = None,
+    customer: Annotated[
+        str | None, typer.Option("--customer", help="Customer (customer-request).")
+    ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
-    edit: Annotated[bool, typer.Option("--edit", help="Open $VISUAL/$EDITOR, then lint the file.")] = False,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Open $VISUAL/$EDITOR, then lint the file.")
+    ] = False,
     now: NowOption = None,
 ) -> None:
     """Allocate the next id and write a commented skeleton; prints its path."""
@@ -67,15 +89,28 @@ def new(
     zh = ws.config.language == "zh"
     title = _prompt("标题" if zh else "Title", title, interactive)
     if kind == "requirement":
-        requester = _prompt("需求方 部门:负责人" if zh else "Requester DEPARTMENT:LEAD", requester, interactive)
+        requester = _prompt(
+            "需求方 部门:负责人" if zh else "Requester DEPARTMENT:LEAD", requester, interactive
+        )
     elif kind == "meeting":
         start = _prompt("开始时间" if zh else "Start", start, interactive)
     elif kind == "issue":
-        urgency = _prompt("紧急程度 high/medium/low" if zh else "Urgency high/medium/low", urgency, interactive)
+        urgency = _prompt(
+            "紧急程度 high/medium/low" if zh else "Urgency high/medium/low", urgency, interactive
+        )
     values: dict[str, Any] = {
-        "title": title, "priority": "medium", "due": due, "start": start, "end": end,
-        "host": owner, "owner": owner, "reporter": owner, "department": department,
-        "urgency": urgency, "customer": customer, "at": moment_text(moment, ws.config.tz),
+        "title": title,
+        "priority": "medium",
+        "due": due,
+        "start": start,
+        "end": end,
+        "host": owner,
+        "owner": owner,
+        "reporter": owner,
+        "department": department,
+        "urgency": urgency,
+        "customer": customer,
+        "at": moment_text(moment, ws.config.tz),
         "reported_at": moment_text(moment, ws.config.tz),
         "received_at": moment_text(moment, ws.config.tz),
     }
@@ -112,7 +147,9 @@ def _edit_and_lint(ws: Any, path: Path) -> None:
 def set_command(
     ctx: typer.Context,
     record_id: Annotated[str, typer.Argument(metavar="ID")],
-    field: Annotated[str, typer.Argument(metavar="FIELD", help="Dotted path: receiver.lead, actions.A2.due.")],
+    field: Annotated[
+        str, typer.Argument(metavar="FIELD", help="Dotted path: receiver.lead, actions.A2.due.")
+    ],
     value: Annotated[str, typer.Argument(metavar="VALUE", help="A YAML value; empty clears it.")],
 ) -> None:
     """Set one field, keeping the file's comments, order and layout."""
@@ -143,7 +180,9 @@ def progress(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="ID", help="A collaboration, or ID/ACTION.")],
     note: Annotated[str, typer.Argument(metavar="NOTE")],
-    percent: Annotated[int | None, typer.Option("--percent", min=0, max=100, help="Done so far, 0-100.")] = None,
+    percent: Annotated[
+        int | None, typer.Option("--percent", min=0, max=100, help="Done so far, 0-100.")
+    ] = None,
     now: NowOption = None,
 ) -> None:
     """Log progress on a collaboration or an action item."""
@@ -156,7 +195,12 @@ def progress(
 @app.command()
 def renumber(
     ctx: typer.Context,
-    target: Annotated[str, typer.Argument(metavar="ID", help="An id, or the record's file when the id is in several files.")],
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="An id, or the record's file when the id is in several files."
+        ),
+    ],
 ) -> None:
     """Give a record the next free id (after two clones allocated the same one)."""
     from collabkit.authoring import renumber as renumber_record

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -17,15 +17,16 @@ if TYPE_CHECKING:
     from collabkit.store import Workspace
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
 
 
 NowOption = Annotated[
     str | None,
-    typer.Option("--now", help="The current time, ISO 8601 (default: the clock).",
-                 metavar="DATETIME"),
+    typer.Option(
+        "--now", help="The current time, ISO 8601 (default: the clock).", metavar="DATETIME"
+    ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", help="table or json.")]
 
@@ -46,7 +47,9 @@ def now_from(text: str | None, tz: ZoneInfo) -> datetime:
     try:
         return parse_moment(text, tz, end_of_day=False)
     except Exception:
-        raise UsageError(f"--now: not a date/time: {text!r} (use e.g. 2024-10-14T09:00+08:00)") from None
+        raise UsageError(
+            f"--now: not a date/time: {text!r} (use e.g. 2024-10-14T09:00+08:00)"
+        ) from None
 
 
 def print_json(data: Any) -> None:

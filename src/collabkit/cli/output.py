@@ -32,8 +32,12 @@ def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]],
-                styles: Sequence[str] | None = None, title: str | None = None) -> None:
+def print_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    styles: Sequence[str] | None = None,
+    title: str | None = None,
+) -> None:
     if not is_terminal() or len(rows) > RICH_ROW_LIMIT:
         if title and is_terminal():
             print(title)
@@ -60,14 +64,21 @@ def _lateness_style(ob: Obligation, now: datetime) -> str:
     return "bold red" if days >= 3 else "red" if days >= 1 else "yellow"
 
 
-def print_obligations(obligations: list[Obligation], timing: Timing, now: datetime,
-                      when: Callable[[Timing, Obligation, datetime], str], mode: str) -> None:
+def print_obligations(
+    obligations: list[Obligation],
+    timing: Timing,
+    now: datetime,
+    when: Callable[[Timing, Obligation, datetime], str],
+    mode: str,
+) -> None:
     from collabkit.views import ESTIMATED_MARK, headers, obligation_row
 
     zh = timing.config.language == "zh"
     if not obligations:
-        empty = {"overdue": ("没有逾期事项", "nothing is overdue"),
-                 "due": ("近期没有到期事项", "nothing falls due in that time")}[mode]
+        empty = {
+            "overdue": ("没有逾期事项", "nothing is overdue"),
+            "due": ("近期没有到期事项", "nothing falls due in that time"),
+        }[mode]
         print(empty[0] if zh else empty[1])
         return
     last = ("逾期" if zh else "late") if mode == "overdue" else ("剩余" if zh else "left")
@@ -75,9 +86,12 @@ def print_obligations(obligations: list[Obligation], timing: Timing, now: dateti
     styles = [_lateness_style(ob, now) if mode == "overdue" else "" for ob in obligations]
     print_table(headers(timing.config.language, last), rows, styles)
     if any(ob.estimated_years for ob in obligations):
-        note = (f"{ESTIMATED_MARK} 按估算日历计算(该年官方调休安排未收录),见 --format json 的 problem"
-                if zh else f"{ESTIMATED_MARK} estimated: that year's official schedule is not "
-                "known yet (see `problem` in --format json)")
+        note = (
+            f"{ESTIMATED_MARK} 按估算日历计算(该年官方调休安排未收录),见 --format json 的 problem"
+            if zh
+            else f"{ESTIMATED_MARK} estimated: that year's official schedule is not "
+            "known yet (see `problem` in --format json)"
+        )
         print(note, file=sys.stderr if not is_terminal() else sys.stdout)
 
 
@@ -85,8 +99,10 @@ def print_record(view: dict[str, Any], language: str) -> None:
     """`collab show`: the record's fields, then its deadlines."""
     zh = language == "zh"
     print(f"{view['id']}  {view.get('title') or ''}".rstrip())
-    print(f"{'类型' if zh else 'kind'}: {view['kind']}   {'状态' if zh else 'status'}: "
-          f"{view.get('status') or '-'}   {'文件' if zh else 'file'}: {view['file']}")
+    print(
+        f"{'类型' if zh else 'kind'}: {view['kind']}   {'状态' if zh else 'status'}: "
+        f"{view.get('status') or '-'}   {'文件' if zh else 'file'}: {view['file']}"
+    )
     print()
     print(view["body"].rstrip())
     if view["linked_from"]:
@@ -97,7 +113,13 @@ def print_record(view: dict[str, Any], language: str) -> None:
     if not deadlines:
         print("没有截止时间" if zh else "no deadlines")
         return
-    head = ["规则", "事项", "负责人", "截止时间", "状态"] if zh else ["rule", "what", "owner", "due", "state"]
-    rows = [[d["ref_rule"], d["what"], d["owner"] or "-", d["due_text"], d["state_text"]]
-            for d in deadlines]
+    head = (
+        ["规则", "事项", "负责人", "截止时间", "状态"]
+        if zh
+        else ["rule", "what", "owner", "due", "state"]
+    )
+    rows = [
+        [d["ref_rule"], d["what"], d["owner"] or "-", d["due_text"], d["state_text"]]
+        for d in deadlines
+    ]
     print_table(head, rows, title="截止时间" if zh else "Deadlines")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +14,7 @@ from collabkit.cli.common import Format, FormatOption, NowOption, now_from, prin
 from collabkit.errors import EXIT_FINDINGS, EXIT_OK
 
 
-class LintFormat(str, Enum):
+class LintFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -23,8 +23,12 @@ class LintFormat(str, Enum):
 @app.command()
 def lint(
     ctx: typer.Context,
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: all records).")] = None,
-    fmt: Annotated[LintFormat, typer.Option("--format", help="text, json or github.")] = LintFormat.text,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders (default: all records).")
+    ] = None,
+    fmt: Annotated[
+        LintFormat, typer.Option("--format", help="text, json or github.")
+    ] = LintFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Validate records: schema, ids, people, action items, timing rules (SPEC §8)."""
@@ -50,10 +54,16 @@ def lint(
 @app.command("list")
 def list_records(
     ctx: typer.Context,
-    kind: Annotated[str | None, typer.Argument(help="Only this kind (requirement, meeting ...).")] = None,
+    kind: Annotated[
+        str | None, typer.Argument(help="Only this kind (requirement, meeting ...).")
+    ] = None,
     status: Annotated[str | None, typer.Option("--status", help="Only this status.")] = None,
-    owner: Annotated[str | None, typer.Option("--owner", help="Only records this person owns.")] = None,
-    department: Annotated[str | None, typer.Option("--department", help="Only this department.")] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Only records this person owns.")
+    ] = None,
+    department: Annotated[
+        str | None, typer.Option("--department", help="Only this department.")
+    ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """One line per record."""
@@ -66,8 +76,11 @@ def list_records(
         print_json(rows)
         return
     zh = ws.config.language == "zh"
-    head = ["编号", "类型", "名称", "状态", "负责人", "部门", "文件"] if zh else \
-        ["id", "kind", "title", "status", "owner", "department", "file"]
+    head = (
+        ["编号", "类型", "名称", "状态", "负责人", "部门", "文件"]
+        if zh
+        else ["id", "kind", "title", "status", "owner", "department", "file"]
+    )
     keys = ["id", "kind", "title", "status", "owner", "department", "file"]
     print_table(head, [[str(r[k] or "-") for k in keys] for r in rows])
 

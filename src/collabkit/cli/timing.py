@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -10,7 +12,15 @@ from collabkit.cli import app
 from collabkit.cli.common import Format, FormatOption, NowOption, now_from, print_json, workspace
 from collabkit.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
-OwnerOption = Annotated[str | None, typer.Option("--owner", help="Only this person (name or email).")]
+if TYPE_CHECKING:
+    from collabkit.store import Workspace
+    from collabkit.timing import Obligation, Timing
+
+    Loaded = tuple[Workspace, Timing, dict[str, str], list[Obligation], datetime]
+
+OwnerOption = Annotated[
+    str | None, typer.Option("--owner", help="Only this person (name or email).")
+]
 DepartmentOption = Annotated[str | None, typer.Option("--department", help="Only this department.")]
 
 
@@ -19,7 +29,9 @@ def overdue(
     ctx: typer.Context,
     owner: OwnerOption = None,
     department: DepartmentOption = None,
-    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything is overdue.")] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when anything is overdue.")
+    ] = False,
     now: NowOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -65,7 +77,9 @@ def due(
         print_obligations(upcoming, timing, moment, remaining_text, "due")
 
 
-def _obligations(ctx: typer.Context, now: str | None, owner: str | None, department: str | None):  # type: ignore[no-untyped-def]
+def _obligations(
+    ctx: typer.Context, now: str | None, owner: str | None, department: str | None
+) -> Loaded:
     from collabkit.timing import Timing, select
 
     ws = workspace(ctx)
@@ -73,17 +87,23 @@ def _obligations(ctx: typer.Context, now: str | None, owner: str | None, departm
     timing = Timing.for_config(ws.config)
     loaded = ws.load()
     texts = {rec.file.rel: rec.file.text for rec in loaded.records}
-    obligations = select(timing.obligations(loaded.records), ws.config, owner=owner,
-                         department=department)
+    obligations = select(
+        timing.obligations(loaded.records), ws.config, owner=owner, department=department
+    )
     if loaded.findings:
         import sys
 
-        print(f"collab: {len(loaded.findings)} record file(s) could not be read and were "
-              f"skipped; run `collab lint`", file=sys.stderr)
+        print(
+            f"collab: {len(loaded.findings)} record file(s) could not be read and were "
+            f"skipped; run `collab lint`",
+            file=sys.stderr,
+        )
     return ws, timing, texts, obligations, moment
 
 
-def _as_json(obligations, texts, language):  # type: ignore[no-untyped-def]
+def _as_json(
+    obligations: Sequence[Obligation], texts: dict[str, str], language: str
+) -> list[dict[str, Any]]:
     from collabkit.views import obligation_json
 
     return [obligation_json(ob, texts.get(ob.file), language) for ob in obligations]

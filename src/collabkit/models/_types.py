@@ -24,8 +24,23 @@ REF_RE = re.compile(REF_PATTERN)
 
 # Words people write where a date belongs. "尽快" is not a deadline (SPEC §1).
 VAGUE_WORDS = (
-    "尽快", "尽早", "马上", "立即", "立刻", "待定", "近期", "随时", "抓紧", "有空",
-    "asap", "tbd", "tba", "soon", "as soon as possible", "later", "whenever",
+    "尽快",
+    "尽早",
+    "马上",
+    "立即",
+    "立刻",
+    "待定",
+    "近期",
+    "随时",
+    "抓紧",
+    "有空",
+    "asap",
+    "tbd",
+    "tba",
+    "soon",
+    "as soon as possible",
+    "later",
+    "whenever",
 )
 _DATE_ONLY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
@@ -38,7 +53,8 @@ def validation_context(tz: ZoneInfo) -> dict[str, Any]:
 def _tz(info: ValidationInfo) -> ZoneInfo:
     ctx = info.context
     if isinstance(ctx, dict) and isinstance(ctx.get("tz"), ZoneInfo):
-        return ctx["tz"]
+        tz: ZoneInfo = ctx["tz"]
+        return tz
     return DEFAULT_TZ
 
 
@@ -147,4 +163,3 @@ ItemId = Annotated[
     Field(description="an item id inside its record, e.g. A2, P1"),
 ]
 TextOrList = Annotated[str | list[str], Field(description="text, or a list of text items")]
-

@@ -38,8 +38,12 @@ class Collaboration(RecordBase):
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft", "planned"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"cancelled"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (
-        "title", "initiator.department", "initiator.contact", "partners",
-        "planned_start", "planned_end",
+        "title",
+        "initiator.department",
+        "initiator.contact",
+        "partners",
+        "planned_start",
+        "planned_end",
     )
 
     kind: Literal["collaboration"] = Field(description="record kind")

@@ -10,8 +10,12 @@ from collabkit.models._base import Part, RecordBase
 from collabkit.models._types import Moment, Name, RecordId, Text, TextOrList
 
 _STATUS_ALIASES = {
-    "待确认": "pending", "已确认": "confirmed", "交付中": "in_delivery", "实施中": "in_delivery",
-    "已完成": "done", "已拒绝": "rejected",
+    "待确认": "pending",
+    "已确认": "confirmed",
+    "交付中": "in_delivery",
+    "实施中": "in_delivery",
+    "已完成": "done",
+    "已拒绝": "rejected",
 }
 _REVIEW_ALIASES = {"可执行": "feasible", "需调整": "adjust", "不可执行": "infeasible"}
 
@@ -46,7 +50,11 @@ class CustomerRequest(RecordBase):
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"done", "rejected"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (
-        "customer", "contact", "description", "received_at", "owner",
+        "customer",
+        "contact",
+        "description",
+        "received_at",
+        "owner",
     )
 
     kind: Literal["customer-request"] = Field(description="record kind")

@@ -19,7 +19,12 @@ class Issue(RecordBase):
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (
-        "title", "reporter", "reported_at", "urgency", "department", "owner",
+        "title",
+        "reporter",
+        "reported_at",
+        "urgency",
+        "department",
+        "owner",
     )
 
     kind: Literal["issue"] = Field(description="record kind")

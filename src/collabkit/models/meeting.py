@@ -56,7 +56,14 @@ class Meeting(RecordBase):
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft", "planned"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed", "cancelled"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (
-        "title", "objective", "start", "end", "location", "host", "recorder", "attendees",
+        "title",
+        "objective",
+        "start",
+        "end",
+        "location",
+        "host",
+        "recorder",
+        "attendees",
     )
 
     kind: Literal["meeting"] = Field(description="record kind")

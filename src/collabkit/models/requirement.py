@@ -20,8 +20,15 @@ from collabkit.models._types import (
 )
 
 RequirementStatus = Literal[
-    "draft", "sent", "confirmed", "in_progress", "delivered", "accepted", "closed",
-    "declined", "withdrawn",
+    "draft",
+    "sent",
+    "confirmed",
+    "in_progress",
+    "delivered",
+    "accepted",
+    "closed",
+    "declined",
+    "withdrawn",
 ]
 
 
@@ -51,8 +58,17 @@ class Requirement(RecordBase):
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed", "declined", "withdrawn"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (
-        "title", "requester.department", "requester.lead", "receiver.department",
-        "receiver.lead", "background", "goal", "description", "priority", "due", "sent_at",
+        "title",
+        "requester.department",
+        "requester.lead",
+        "receiver.department",
+        "receiver.lead",
+        "background",
+        "goal",
+        "description",
+        "priority",
+        "due",
+        "sent_at",
     )
 
     kind: Literal["requirement"] = Field(description="record kind")
