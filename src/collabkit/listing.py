@@ -97,7 +97,7 @@ def record_view(ws: Workspace, record_id: str, now: datetime) -> dict[str, Any]:
         if rec.id != record.id and any(link.split("/")[0] == record.id for link in rec.record.links)
     )
     deadlines = []
-    for ob in sorted(timing.obligations_for(loaded), key=lambda o: o.due):
+    for ob in sorted(timing.obligations_for(loaded, now), key=lambda o: o.due):
         state = ob.state(now)
         deadlines.append(
             {

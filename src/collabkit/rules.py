@@ -3,7 +3,9 @@
 A rule says: for records of `kind` (and, with `each`, for every item of a list field) that
 match `when`, a deadline runs from the event `start` for `within` (or ends `before` it), or
 is the explicit date in `deadline`; the first of `met_by` that is set meets it, and so does
-a status in `met_when`. A team adds its own rules in `collab.yaml` on the same pattern.
+a status in `met_when`. A recurring rule (`every` + `at`) owes one deadline per period from
+`start`, met by an entry of the `met_by` list dated inside the period (`progress.at`). A
+team adds its own rules in `collab.yaml` on the same pattern.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from collabkit.durations import Duration, parse_duration
 from collabkit.errors import ConfigError
+from collabkit.recurring import Every
 
 Condition = Mapping[str, tuple[Any, ...]]  # field path → accepted values (None = unset)
 
@@ -37,6 +40,7 @@ class Rule:
     owner: tuple[str, ...] = ()
     department: tuple[str, ...] = ()
     what: str | None = None  # an item field that says what is owed better than the label
+    every: Every | None = None  # a recurring rule: one deadline per period
     enabled: bool = True
 
     def text(self, language: str) -> str:
@@ -128,6 +132,11 @@ def default_rules() -> list[Rule]:
              within=_d("24h"), met_by=("solution_at",), owner=("record.owner",), what="summary"),
         Rule("notice.todo", "notice", "完成待办", "complete the to-do", each="todos",
              deadline="due", met_by=("done_at",), met_when=_DONE, owner=("owner",), what="task"),
+        Rule("collaboration.weekly_sync", "collaboration", "同步本周进展",
+             "share this week's progress", when={"status": ("in_progress",)},
+             start="planned_start", every=Every.parse("week", "fri 17:00"),
+             met_by=("progress.at",), owner=("partners.0.contact",),
+             department=("partners.0.department",)),
     ]
     # fmt: on
 
@@ -149,6 +158,8 @@ class RuleSetting(BaseModel):
     met_by: str | list[str] | None = None
     owner: str | None = None
     department: str | None = None
+    every: str | None = None
+    at: str | None = None
 
     @field_validator("within", "before")
     @classmethod
@@ -156,6 +167,17 @@ class RuleSetting(BaseModel):
         if value is not None:
             parse_duration(value)
         return value
+
+    def recurrence(self, base: Every | None) -> Every | None:
+        """The rule's period with this setting's `every` / `at` applied."""
+        if self.every is None and self.at is None:
+            return base
+        unit = self.every or (base.unit if base else "week")
+        if self.at is not None:
+            return Every.parse(unit, self.at)
+        if base is not None and unit == base.unit:
+            return base
+        return Every.parse(unit, "fri 17:00" if unit == "week" else "17:00")
 
 
 def rules_for(settings: Mapping[str, Mapping[str, Any]], config_text: str = "") -> list[Rule]:
@@ -172,6 +194,11 @@ def rules_for(settings: Mapping[str, Mapping[str, Any]], config_text: str = "") 
         except ValidationError as exc:
             raise _config_error(config_text, rule_id, exc) from None
         base = rules.get(rule_id)
+        try:
+            every = setting.recurrence(base.every if base else None)
+        except ValueError as exc:
+            where = ("at",) if setting.at is not None else ("every",)
+            raise _located(config_text, rule_id, where, f"rules.{rule_id}: {exc}") from None
         if base is None and (setting.kind is None or not (setting.start or setting.deadline)):
             raise _located(
                 config_text,
@@ -183,7 +210,8 @@ def rules_for(settings: Mapping[str, Mapping[str, Any]], config_text: str = "") 
             raise _located(
                 config_text, rule_id, ("kind",), f"rules.{rule_id}: unknown kind '{setting.kind}'"
             )
-        rules[rule_id] = _apply(base or Rule(rule_id, str(setting.kind), rule_id, rule_id), setting)
+        rule = _apply(base or Rule(rule_id, str(setting.kind), rule_id, rule_id), setting)
+        rules[rule_id] = replace(rule, every=every)
     return [rule for rule in rules.values() if rule.enabled]
 
 

@@ -7,13 +7,15 @@ exports. Nothing here reads the clock: `now` is always passed in.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from collabkit.calendar import WorkCalendar
 from collabkit.config import Config
+from collabkit.recurring import periods
 from collabkit.rules import Rule, rules_for
 from collabkit.store import Loaded
 
@@ -37,6 +39,8 @@ class Obligation:
     file: str
     loc: tuple[str | int, ...]  # where in the file; `line_in` turns it into a line
     estimated_years: frozenset[int] = frozenset()
+    recurring: bool = False  # one period of a recurring rule; `item` names the period
+    missed_before: int = 0  # set by `overdue`: earlier periods of the same rule also missed
 
     @property
     def ref(self) -> str:
@@ -73,18 +77,27 @@ class Timing:
             timing._by_kind.setdefault(rule.kind, []).append(rule)
         return timing
 
-    def obligations(self, records: Iterable[Loaded]) -> list[Obligation]:
+    def obligations(
+        self, records: Iterable[Loaded], until: datetime | None = None
+    ) -> list[Obligation]:
         out: list[Obligation] = []
         for loaded in records:
-            out.extend(self.obligations_for(loaded))
+            out.extend(self.obligations_for(loaded, until))
         return out
 
-    def obligations_for(self, loaded: Loaded) -> Iterator[Obligation]:
+    def obligations_for(
+        self, loaded: Loaded, until: datetime | None = None
+    ) -> Iterator[Obligation]:
         """Every deadline of one record. A finished record owes nothing more, but its met
-        obligations still tell whether they were met late."""
+        obligations still tell whether they were met late. Recurring rules yield their
+        periods up to the one holding `until`, and nothing without it."""
         record = loaded.record
         finished = record.is_finished
         for rule in self._by_kind.get(record.kind, ()):
+            if rule.every is not None:
+                if until is not None and not finished:
+                    yield from self._recurring(rule, loaded, until)
+                continue
             if rule.each is None:
                 candidates: Iterable[tuple[Any, tuple[str | int, ...]]] = [(record, ())]
             else:
@@ -99,9 +112,7 @@ class Timing:
         self, rule: Rule, loaded: Loaded, subject: Any, base: tuple[str | int, ...]
     ) -> Obligation | None:
         record = loaded.record
-        if not all(
-            _value(subject, record, path) in accepted for path, accepted in rule.when.items()
-        ):
+        if not _matches(rule, subject, record):
             return None
         due, estimated, where = self._deadline(rule, subject, record)
         if due is None:
@@ -134,6 +145,36 @@ class Timing:
             loc=(*base, where),
             estimated_years=estimated,
         )
+
+    def _recurring(self, rule: Rule, loaded: Loaded, until: datetime) -> Iterator[Obligation]:
+        record = loaded.record
+        assert rule.every is not None
+        start = _value(record, record, rule.start) if rule.start else None
+        if start is None or not _matches(rule, record, record):
+            return
+        stamps = sorted(t for path in rule.met_by for t in _stamps(record, path))
+        owner = _first(record, record, rule.owner)
+        department = _first(record, record, rule.department) or self.config.department_of(owner)
+        what = rule.text(self.config.language)
+        for period in periods(rule.every, self.calendar, start, until):
+            met_at = next((t for t in stamps if period.begin <= t < period.end), None)
+            year = period.due.year
+            yield Obligation(
+                record=record.id,
+                kind=record.kind,
+                item=period.label,
+                rule=rule.id,
+                what=what,
+                owner=owner,
+                department=department,
+                due=period.due,
+                met_at=met_at,
+                met=met_at is not None,
+                file=loaded.file.rel,
+                loc=(rule.start or "",),
+                estimated_years=frozenset({year} if self.calendar.is_estimated(year) else ()),
+                recurring=True,
+            )
 
     def _deadline(
         self, rule: Rule, subject: Any, record: Any
@@ -179,6 +220,19 @@ def _value(subject: Any, record: Any, path: str) -> Any:
     return target
 
 
+def _matches(rule: Rule, subject: Any, record: Any) -> bool:
+    return all(_value(subject, record, path) in ok for path, ok in rule.when.items())
+
+
+def _stamps(record: Any, path: str) -> Iterator[datetime]:
+    """The moments at `path` = `list_field.item_field` (`progress.at`) of every item."""
+    field_name, _, item_path = path.partition(".")
+    for item in getattr(record, field_name, None) or ():
+        stamp = _value(item, record, item_path) if item_path else item
+        if isinstance(stamp, datetime):
+            yield stamp
+
+
 def _first(subject: Any, record: Any, paths: Iterable[str | None]) -> str | None:
     for path in paths:
         if path:
@@ -189,8 +243,22 @@ def _first(subject: Any, record: Any, paths: Iterable[str | None]) -> str | None
 
 
 def overdue(obligations: Iterable[Obligation], now: datetime) -> list[Obligation]:
-    """Unmet obligations whose deadline has passed, most overdue first."""
-    late = [ob for ob in obligations if not ob.met and now > ob.due]
+    """Unmet obligations whose deadline has passed, most overdue first. Of a recurring
+    rule only the latest missed period of each record is listed, counting the others."""
+    late: list[Obligation] = []
+    latest: dict[tuple[str, str], Obligation] = {}
+    missed: Counter[tuple[str, str]] = Counter()
+    for ob in obligations:
+        if ob.met or now <= ob.due:
+            continue
+        if not ob.recurring:
+            late.append(ob)
+            continue
+        key = (ob.record, ob.rule)
+        missed[key] += 1
+        if key not in latest or ob.due >= latest[key].due:  # periods come in order
+            latest[key] = ob
+    late += [replace(ob, missed_before=missed[key] - 1) for key, ob in latest.items()]
     return sorted(late, key=lambda ob: (ob.due, ob.record, ob.item or "", ob.rule))
 
 

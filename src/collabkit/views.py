@@ -71,10 +71,21 @@ def obligation_json(ob: Obligation, text: str | None, language: str) -> dict[str
     if ob.estimated_years:
         item["estimated"] = True
         item["problem"] = problem(ob, language)
+    if ob.missed_before:
+        item["missed_before"] = ob.missed_before
     return item
 
 
 def lateness_text(timing: Timing, ob: Obligation, now: datetime) -> str:
+    text = _lateness(timing, ob, now)
+    if ob.missed_before:
+        n = ob.missed_before
+        zh = timing.config.language == "zh"
+        text += f"（此前另有 {n} 期未完成）" if zh else f" ({n} earlier missed)"
+    return text
+
+
+def _lateness(timing: Timing, ob: Obligation, now: datetime) -> str:
     days, hours = timing.lateness(ob.due, now)
     zh = timing.config.language == "zh"
     if days >= 1:

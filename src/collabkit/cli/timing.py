@@ -13,6 +13,7 @@ from collabkit.cli.common import Format, FormatOption, NowOption, now_from, prin
 from collabkit.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
+    from collabkit.durations import Duration
     from collabkit.store import Workspace
     from collabkit.timing import Obligation, Timing
 
@@ -40,7 +41,7 @@ def overdue(
     from collabkit.timing import overdue as overdue_of
     from collabkit.views import lateness_text
 
-    ws, timing, texts, obligations, moment = _obligations(ctx, now, owner, department)
+    ws, timing, texts, obligations, moment = _obligations(ctx, now, owner, department, None)
     late = overdue_of(obligations, moment)
     if fmt is Format.json:
         print_json(_as_json(late, texts, ws.config.language))
@@ -68,7 +69,7 @@ def due(
         span = parse_duration(within)
     except ValueError as exc:
         raise UsageError(f"--within: {exc}") from None
-    ws, timing, texts, obligations, moment = _obligations(ctx, now, owner, department)
+    ws, timing, texts, obligations, moment = _obligations(ctx, now, owner, department, span)
     horizon = timing.calendar.shift(moment, span).at - moment
     upcoming = due_within(obligations, moment, horizon)
     if fmt is Format.json:
@@ -78,17 +79,26 @@ def due(
 
 
 def _obligations(
-    ctx: typer.Context, now: str | None, owner: str | None, department: str | None
+    ctx: typer.Context,
+    now: str | None,
+    owner: str | None,
+    department: str | None,
+    ahead: Duration | None,
 ) -> Loaded:
+    """The workspace's obligations up to `now` (and `ahead` of it, for recurring rules)."""
     from collabkit.timing import Timing, select
 
     ws = workspace(ctx)
     moment = now_from(now, ws.config.tz)
     timing = Timing.for_config(ws.config)
+    until = timing.calendar.shift(moment, ahead).at if ahead is not None else moment
     loaded = ws.load()
     texts = {rec.file.rel: rec.file.text for rec in loaded.records}
     obligations = select(
-        timing.obligations(loaded.records), ws.config, owner=owner, department=department
+        timing.obligations(loaded.records, until),
+        ws.config,
+        owner=owner,
+        department=department,
     )
     if loaded.findings:
         import sys
