@@ -15,7 +15,7 @@ from typing import Any
 from collabkit.config import CONFIG_NAME, Config, load_config
 from collabkit.errors import CollabError, UnknownRecord, WorkspaceNotFound
 from collabkit.findings import Finding
-from collabkit.models import FOLDERS, RecordBase
+from collabkit.models import FOLDERS
 from collabkit.models._types import ID_RE, REF_RE
 
 RECORD_SUFFIXES = (".yaml", ".yml")
@@ -169,8 +169,3 @@ def split_ref(text: str) -> tuple[str, str | None]:
         raise UnknownRecord(f"'{text}' is not a record id or ID/ITEM (e.g. HY-2024-003/A2)")
     record_id, _, item = text.partition("/")
     return record_id, item or None
-
-
-def record_base(obj: Any) -> RecordBase:
-    assert isinstance(obj, RecordBase)
-    return obj
