@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from collabkit.durations import Duration
 
-__all__ = ["ADJUSTED_WORKDAY_COUNTRIES", "Shifted", "WorkCalendar"]
+__all__ = ["ADJUSTED_WORKDAY_COUNTRIES", "Shifted", "WorkCalendar", "check_country"]
 
 ADJUSTED_WORKDAY_COUNTRIES: frozenset[str] = frozenset({"CN"})
 """Countries whose government publishes a yearly schedule with weekend days declared
@@ -254,6 +254,16 @@ class WorkCalendar:
                 if day.year == year:
                     working[day.toordinal() - first.toordinal()] = flag
         return _Year(first.toordinal(), working, estimated)
+
+
+def check_country(country: str) -> None:
+    """Raise ValueError when ``holidays`` has no calendar for ``country``."""
+    import holidays
+
+    try:
+        holidays.country_holidays(country)
+    except NotImplementedError:
+        raise ValueError(f"unknown calendar country '{country}'") from None
 
 
 def _country_year(country: str, year: int, days: list[date]) -> tuple[bytearray, bool, str]:

@@ -123,11 +123,9 @@ class Config(_Strict):
     def _known_kinds(cls, value: dict[str, str]) -> dict[str, str]:
         for kind, prefix in value.items():
             if kind not in DEFAULT_PREFIXES:
-                raise ValueError(
-                    f"ids: unknown kind {kind!r}; kinds are {', '.join(DEFAULT_PREFIXES)}"
-                )
+                raise ValueError(f"unknown kind {kind!r}; kinds are {', '.join(DEFAULT_PREFIXES)}")
             if not re.fullmatch(r"[A-Z][A-Z0-9]*", prefix):
-                raise ValueError(f"ids: prefix {prefix!r} must be capital letters/digits")
+                raise ValueError(f"prefix {prefix!r} must be capital letters/digits")
         return value
 
     @cached_property
@@ -182,12 +180,17 @@ def load_config(root: Path) -> Config:
 
 
 def _positioned(exc: ValidationError, text: str) -> ConfigError:
-    from collabkit.positions import locate
     from collabkit.schema_errors import describe
-    from collabkit.yamlio import load_roundtrip
 
     error = exc.errors()[0]
-    tree = load_roundtrip(text, CONFIG_NAME)
-    line, column = locate(tree, error["loc"])
     _, message = describe(error, Config)
+    return config_error_at(text, error["loc"], message)
+
+
+def config_error_at(text: str, loc: tuple[str | int, ...], message: str) -> ConfigError:
+    """A ConfigError pointing at `loc` (a key path) in collab.yaml's `text`."""
+    from collabkit.positions import locate
+    from collabkit.yamlio import load_roundtrip
+
+    line, column = locate(load_roundtrip(text, CONFIG_NAME), loc)
     return ConfigError(message, path=CONFIG_NAME, line=line, column=column)

@@ -21,5 +21,12 @@ class Finding:
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
-    def sort_key(self) -> tuple[str, int, int, int, str]:
-        return (self.file, self.line, self.column, SEVERITY_ORDER[self.severity], self.code)
+    def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        return (
+            self.file,
+            self.line,
+            self.column,
+            SEVERITY_ORDER[self.severity],
+            self.code,
+            self.message,
+        )

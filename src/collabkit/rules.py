@@ -94,7 +94,7 @@ def default_rules() -> list[Rule]:
              before=_d("3d"), met_by=("agenda_sent_at",), owner=("host",)),
         Rule("meeting.minutes", "meeting", "发送会议纪要", "send the minutes", start="end",
              within=_d("24h"), met_by=("minutes_sent_at",), owner=("recorder", "host"),
-             when={"status": ("held", None)}),
+             when={"status": ("held", "closed", None)}),
         Rule("issue.team", "issue", "成立临时小组", "form the response team",
              when={"urgency": high}, start="reported_at", within=_d("30m"),
              met_by=("team_formed_at",), **_ISSUE),
@@ -211,8 +211,39 @@ def rules_for(settings: Mapping[str, Mapping[str, Any]], config_text: str = "") 
                 config_text, rule_id, ("kind",), f"rules.{rule_id}: unknown kind '{setting.kind}'"
             )
         rule = _apply(base or Rule(rule_id, str(setting.kind), rule_id, rule_id), setting)
+        _check_fields(rule, config_text)
         rules[rule_id] = replace(rule, every=every)
     return [rule for rule in rules.values() if rule.enabled]
+
+
+def _check_fields(rule: Rule, text: str) -> None:
+    """A field a rule names (`from`, `deadline`, `met_by`, `when`) must exist on the kind (or
+    its `each` items): a typo would otherwise make a rule that silently never starts."""
+    import typing
+
+    from collabkit.models import MODELS
+
+    model = MODELS[rule.kind]
+    item: Any = model
+    if rule.each is not None:
+        spec = model.model_fields.get(rule.each)
+        if spec is None:
+            message = f"rules.{rule.id}: each: '{rule.each}' is not a field of {rule.kind}"
+            raise _located(text, rule.id, ("each",), message)
+        args = typing.get_args(spec.annotation)
+        inner = args[0] if args else None
+        item = inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
+    named = [("from", rule.start), ("deadline", rule.deadline)]
+    named += [("met_by", path) for path in rule.met_by] + [("when", p) for p in rule.when]
+    for key, path in named:
+        if path is None:
+            continue
+        target = model if path.startswith("record.") else item
+        name = path.removeprefix("record.").split(".")[0]
+        if target is not None and name not in target.model_fields:
+            whose = rule.kind if target is model else f"{rule.kind} {rule.each} items"
+            message = f"rules.{rule.id}: {key}: '{name}' is not a field of {whose}"
+            raise _located(text, rule.id, (key,), message)
 
 
 def _apply(rule: Rule, s: RuleSetting) -> Rule:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from collabkit.calendar import WorkCalendar
-from collabkit.config import Config
+from collabkit.calendar import WorkCalendar, check_country
+from collabkit.config import Config, config_error_at
 from collabkit.recurring import periods
 from collabkit.rules import Rule, rules_for
 from collabkit.store import Loaded
@@ -64,6 +64,11 @@ class Timing:
     @classmethod
     def for_config(cls, config: Config) -> Timing:
         cal = config.calendar
+        try:
+            if cal.country is not None:
+                check_country(cal.country)
+        except ValueError as exc:
+            raise config_error_at(config.source, ("calendar", "country"), str(exc)) from None
         calendar = WorkCalendar(
             tz=config.tz,
             country=cal.country,

@@ -62,7 +62,7 @@ def load_data(text: str, path: Path | str) -> Any:
         raise RecordError(f"YAML cannot be read: {exc}", path=path, line=1, column=1) from None
     if "!" in text and _TAG_CANDIDATE.search(text):
         _refuse_tags(text, path)
-    if isinstance(data, list) and text.lstrip().startswith("---") and _is_multi_document(text):
+    if isinstance(data, list) and _is_multi_document(text):
         raise RecordError(
             "a record file holds one YAML document, found several", path=path, line=1, column=1
         )

@@ -32,18 +32,25 @@ def lint(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Validate records: schema, ids, people, action items, timing rules (SPEC §8)."""
+    from collabkit.cli import start_dir
+    from collabkit.errors import UsageError
     from collabkit.lint import lint as run_lint
 
     ws = workspace(ctx)
-    findings = run_lint(ws, paths or None, strict=strict)
+    # Relative paths are relative to where the command runs: `-C DIR` if given (as in git).
+    targets = [start_dir(ctx) / p for p in paths or []]  # an absolute p stays itself
+    for given, target in zip(paths or [], targets, strict=True):
+        if not target.exists():
+            raise UsageError(f"no such file or folder: {given}")
+    findings = run_lint(ws, targets or None, strict=strict)
     if fmt is LintFormat.json:
         print_json([f.as_json() for f in findings])
     elif fmt is LintFormat.github:
         for f in findings:
             level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
-            path = os.path.relpath(ws.root / f.file)
+            shown = os.path.relpath(ws.root / f.file)
             message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            print(f"::{level} file={path},line={f.line},col={f.column},title={f.code}::{message}")
+            print(f"::{level} file={shown},line={f.line},col={f.column},title={f.code}::{message}")
     else:
         for f in findings:
             print(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}")

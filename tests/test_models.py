@@ -1,0 +1,294 @@
+"""Record models (SPEC §3): moments, deadlines, levels, vague words, kinds and statuses."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from pydantic import ValidationError
+
+from collabkit.models import (
+    FOLDERS,
+    KINDS,
+    MODELS,
+    CustomerRequest,
+    Issue,
+    Meeting,
+    Requirement,
+    record_adapter,
+)
+from collabkit.models._types import validation_context
+from collabkit.schema_errors import describe
+from conftest import build_tree
+
+SH = ZoneInfo("Asia/Shanghai")
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def read(data: dict[str, Any], tz: ZoneInfo = SH) -> Any:
+    return record_adapter().validate_python(data, context=validation_context(tz))
+
+
+def requirement(**fields: Any) -> Requirement:
+    record = read({"kind": "requirement", "id": "RW-2024-001", **fields})
+    assert isinstance(record, Requirement)
+    return record
+
+
+def errors(data: dict[str, Any]) -> list[tuple[str, str]]:
+    with pytest.raises(ValidationError) as info:
+        read(data)
+    return [describe(e) for e in info.value.errors()]
+
+
+# --- dates and times -------------------------------------------------------------------------
+
+
+def test_date_only_deadline_is_the_end_of_that_day() -> None:
+    due = requirement(due="2024-09-30").due
+    assert due is not None
+    assert due.tzinfo is not None
+    assert due.date() == date(2024, 9, 30)
+    assert due < datetime(2024, 10, 1, tzinfo=SH) <= due + timedelta(microseconds=1)
+    assert due > datetime(2024, 9, 30, 23, 59, 59, tzinfo=SH)
+
+
+def test_date_only_event_is_the_start_of_that_day() -> None:
+    assert requirement(sent_at="2024-09-27").sent_at == datetime(2024, 9, 27, tzinfo=SH)
+
+
+def test_deadline_from_a_parsed_date_object_is_also_the_end_of_day() -> None:
+    # ruamel and other loaders hand over date objects, not strings
+    due = requirement(due=date(2024, 9, 30)).due
+    assert due == datetime.combine(date(2024, 9, 30), datetime.max.time(), tzinfo=SH)
+    assert requirement(sent_at=date(2024, 9, 27)).sent_at == datetime(2024, 9, 27, tzinfo=SH)
+
+
+@pytest.mark.parametrize("field", ["due", "pending"])
+def test_every_deadline_field_is_end_of_day(field: str) -> None:
+    if field == "due":
+        value = requirement(due="2024-09-30").due
+    else:
+        value = requirement(pending=[{"id": "P1", "due": "2024-09-30"}]).pending[0].due
+    assert value is not None and (value.hour, value.minute, value.second) == (23, 59, 59)
+    meeting = read({"kind": "meeting", "id": "HY-2024-001",
+                    "actions": [{"id": "A1", "due": "2024-09-30"}]})
+    assert meeting.actions[0].due == value
+
+
+def test_naive_times_are_in_the_workspace_timezone() -> None:
+    sh = requirement(sent_at="2024-09-27 15:00").sent_at
+    assert sh == datetime(2024, 9, 27, 15, 0, tzinfo=SH)
+    assert sh.utcoffset() == timedelta(hours=8)
+    berlin = read({"kind": "requirement", "id": "RW-2024-001", "sent_at": "2024-09-27 15:00",
+                   "due": "2024-09-30"}, tz=BERLIN)
+    assert berlin.sent_at == datetime(2024, 9, 27, 15, 0, tzinfo=BERLIN)
+    assert berlin.due.date() == date(2024, 9, 30) and berlin.due.tzinfo == BERLIN
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-08-15T14:00:00+08:00", datetime(2024, 8, 15, 6, 0, tzinfo=UTC)),
+        ("2024-08-15 14:00", datetime(2024, 8, 15, 14, 0, tzinfo=SH)),
+        ("2024-08-15T14:00", datetime(2024, 8, 15, 14, 0, tzinfo=SH)),
+        ("2024-08-15T06:00:00Z", datetime(2024, 8, 15, 14, 0, tzinfo=SH)),
+        ("2024-8-5", datetime(2024, 8, 5, tzinfo=SH)),
+        ("  2024-08-15 14:00  ", datetime(2024, 8, 15, 14, 0, tzinfo=SH)),
+    ],
+)
+def test_iso_8601_forms(text: str, expected: datetime) -> None:
+    assert requirement(sent_at=text).sent_at == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2024-02-30", "due: '2024-02-30' is not a real date"),
+        ("2023-02-29", "due: '2023-02-29' is not a real date"),
+        ("2024-13-01", "due: '2024-13-01' is not a real date"),
+        ("2024-09-30 25:00",
+         "due: '2024-09-30 25:00' is not a valid date/time: use ISO 8601 such as 2024-09-30 14:00"),
+        ("下周一", "due: '下周一' is not a valid date/time: use ISO 8601 such as 2024-09-30 14:00"),
+    ],
+)
+def test_impossible_dates(text: str, message: str) -> None:
+    assert errors({"kind": "requirement", "id": "RW-2024-001", "due": text}) == [
+        ("invalid-date", message)]
+
+
+def test_leap_day_is_real() -> None:
+    assert requirement(due="2024-02-29").due.date() == date(2024, 2, 29)  # type: ignore[union-attr]
+
+
+def test_a_number_is_not_a_date() -> None:
+    [(code, message)] = errors({"kind": "requirement", "id": "RW-2024-001", "due": 20240930})
+    assert code == "schema" and "expected a date or datetime" in message
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["尽快", "ASAP", "asap", "待定", "TBD", "尽快完成", "马上", "as soon as possible", "近期"],
+)
+def test_vague_deadlines_are_refused(word: str) -> None:
+    assert errors({"kind": "requirement", "id": "RW-2024-001", "due": word}) == [
+        ("vague-deadline", f"due: '{word}' is not a deadline: give a date such as 2024-09-30 "
+                           "(做什么、谁来做、何时做)")]
+
+
+def test_vague_words_in_an_action_item() -> None:
+    data = {"kind": "meeting", "id": "HY-2024-001", "actions": [{"id": "A1", "due": "尽快"}]}
+    [(code, message)] = errors(data)
+    assert code == "vague-deadline" and message.startswith("actions[0].due: '尽快'")
+
+
+# --- levels, statuses, aliases --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [("高", "high"), ("中", "medium"), ("低", "low"), (" 高 ", "high"), ("high", "high"),
+     ("medium", "medium"), ("low", "low")],
+)
+def test_levels_accept_chinese(given: str, stored: str) -> None:
+    issue = read({"kind": "issue", "id": "WT-2024-001", "urgency": given})
+    assert isinstance(issue, Issue) and issue.urgency == stored
+    assert requirement(priority=given).priority == stored
+
+
+@pytest.mark.parametrize("given", ["紧急", "urgent", "HIGH", "1"])
+def test_other_levels_are_refused(given: str) -> None:
+    assert errors({"kind": "issue", "id": "WT-2024-001", "urgency": given}) == [
+        ("schema", f"urgency: '{given}' is not one of 'high', 'medium' or 'low'")]
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [("待确认", "pending"), ("已确认", "confirmed"), ("交付中", "in_delivery"),
+     ("已完成", "done"), ("已拒绝", "rejected"), ("confirmed", "confirmed")],
+)
+def test_customer_request_status_in_chinese(given: str, stored: str) -> None:
+    record = read({"kind": "customer-request", "id": "KH-2024-001", "status": given,
+                   "review_result": "需调整"})
+    assert isinstance(record, CustomerRequest)
+    assert (record.status, record.review_result) == (stored, "adjust")
+
+
+@pytest.mark.parametrize(
+    ("kind", "record_id", "default", "draft", "finished"),
+    [
+        ("requirement", "RW-2024-001", "draft", True, False),
+        ("meeting", "HY-2024-001", "planned", True, False),
+        ("issue", "WT-2024-001", "open", False, False),
+        ("collaboration", "XZ-2024-001", "planned", True, False),
+        ("customer-request", "KH-2024-001", "pending", False, False),
+        ("notice", "TZ-2024-001", "sent", False, False),
+    ],
+)
+def test_default_status_and_draftness(kind: str, record_id: str, default: str, draft: bool,
+                                      finished: bool) -> None:
+    record = read({"kind": kind, "id": record_id})
+    assert type(record) is MODELS[kind]
+    assert (record.status, record.is_draft, record.is_finished) == (default, draft, finished)
+    assert record.record_id == record_id
+
+
+def test_finished_statuses() -> None:
+    for status in ("closed", "declined", "withdrawn"):
+        assert requirement(status=status).is_finished
+    for status in ("sent", "confirmed", "in_progress", "delivered", "accepted"):
+        record = requirement(status=status)
+        assert not record.is_finished and not record.is_draft
+
+
+def test_kinds_and_folders() -> None:
+    assert KINDS == ("requirement", "meeting", "issue", "collaboration", "customer-request",
+                     "notice")
+    assert FOLDERS["customer-request"] == "customer-requests"
+    assert set(FOLDERS) == set(KINDS)
+
+
+# --- shapes ---------------------------------------------------------------------------------
+
+
+def test_unknown_key_with_suggestion() -> None:
+    assert errors({"kind": "meeting", "id": "HY-2024-001", "attendes": []}) == [
+        ("unknown-key", "unknown key 'attendes' (did you mean 'attendees'?)")]
+
+
+def test_unknown_nested_key_with_suggestion() -> None:
+    data = {"kind": "meeting", "id": "HY-2024-001", "actions": [{"id": "A1", "ower": "张伟"}]}
+    assert errors(data) == [("unknown-key", "unknown key 'ower' (did you mean 'owner'?)")]
+
+
+def test_missing_and_unknown_kind() -> None:
+    assert errors({"id": "RW-2024-001"})[0][0] == "unknown-kind"
+    [(code, message)] = errors({"kind": "memo", "id": "RW-2024-001"})
+    assert code == "unknown-kind" and message.startswith("unknown kind 'memo'")
+
+
+@pytest.mark.parametrize("bad_id", ["RW-24-001", "RW-2024-01", "rw-2024-001", "RW_2024_001",
+                                    "../../etc/passwd"])
+def test_id_form(bad_id: str) -> None:
+    [(code, message)] = errors({"kind": "requirement", "id": bad_id})
+    assert (code, message) == ("schema", f"id: '{bad_id}' has the wrong form")
+
+
+def test_long_sequence_numbers_are_fine() -> None:
+    assert requirement().id == "RW-2024-001"
+    assert read({"kind": "requirement", "id": "RW-2024-1000"}).id == "RW-2024-1000"
+
+
+def test_a_list_where_a_mapping_belongs() -> None:
+    data = {"kind": "requirement", "id": "RW-2024-001", "requester": ["市场部", "张伟"]}
+    assert errors(data) == [("schema", "requester: expected a mapping, got a list")]
+
+
+def test_numbers_are_read_as_text() -> None:
+    record = requirement(title=2024, goal=12.5)
+    assert (record.title, record.goal) == ("2024", "12.5")
+
+
+def test_attendees_are_names_or_mappings() -> None:
+    meeting = read({"kind": "meeting", "id": "HY-2024-001",
+                    "attendees": ["张伟", {"name": "李娜", "department": "运营部"}]})
+    assert isinstance(meeting, Meeting)
+    assert meeting.attendees[0] == "张伟"
+    assert meeting.attendees[1].name == "李娜"  # type: ignore[union-attr]
+
+
+def test_progress_percent_bounds() -> None:
+    entry = {"at": "2024-10-11 17:00", "note": "n"}
+    ok = read({"kind": "collaboration", "id": "XZ-2024-001",
+               "progress": [{**entry, "percent": 100}]})
+    assert ok.progress[0].percent == 100
+    [(code, message)] = errors({"kind": "collaboration", "id": "XZ-2024-001",
+                                "progress": [{**entry, "percent": 120}]})
+    assert code == "schema" and message.startswith("progress[0].percent:")
+
+
+def test_multi_line_free_text_is_kept() -> None:
+    text = "第一行 | 带竖线\n第二行 **Markdown** <b>html</b>\n"
+    assert requirement(background=text).background == text
+
+
+# --- end of day, end to end --------------------------------------------------------------------
+
+
+def test_date_only_due_is_overdue_from_the_next_midnight(invoke, ws):  # type: ignore[no-untyped-def]
+    build_tree(ws, {"records/meetings/HY-2024-001.yaml": (
+        "kind: meeting\nid: HY-2024-001\ntitle: 协调会\nstatus: planned\nactions:\n"
+        "  - {id: A1, task: 写方案, owner: 张伟, due: 2024-09-30, deliverable: 方案}\n"
+    )})
+
+    def overdue(now: str) -> list[str]:
+        result = invoke("-C", ws, "overdue", "--now", now, "--format", "json")
+        assert result.code == 0, result
+        return [item["due"] for item in json.loads(result.out)]
+
+    assert overdue("2024-09-30T23:59:59+08:00") == []
+    assert overdue("2024-09-30T15:59:59Z") == []
+    assert overdue("2024-10-01T00:00:00+08:00") == ["2024-09-30T23:59:59+08:00"]
