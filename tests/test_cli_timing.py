@@ -173,8 +173,9 @@ OVERDUE_TEXT = [
      "张伟", "市场部", "2024-10-12 10:00", "逾期 1 个工作日"),
     ("HY-2024-002/A1", "action.due", "完成新品销售话术初稿", "王芳", "销售部",
      "2024-10-12 23:59", "逾期 1 个工作日"),
+    # less than 24 h late (Sun 17:30 → Mon 09:00): in hours, not "1 working day"
     ("WT-2024-001", "issue.retrospective", "召开复盘会", "赵磊", "技术部", "2024-10-13 17:30",
-     "逾期 1 个工作日"),
+     "逾期 15 小时"),
 ]
 
 
@@ -237,7 +238,9 @@ def test_lateness_in_hours_and_in_english(invoke, ws: Path) -> None:  # type: ig
     out = invoke(*args, "--now", "2024-10-15T09:00:00+08:00").out.split("\n")
     assert re.split(r" {2,}", out[0]) == [
         "record", "rule", "what", "owner", "department", "due", "late"]
-    assert out[1].endswith("1 working day late")
+    assert out[1].endswith("23 hours late")  # under 24 h: hours, even across a day
+    assert invoke(*args, "--now", "2024-10-15T10:30:00+08:00").out.split("\n")[1].endswith(
+        "1 working day late")
     assert invoke(*args, "--now", "2024-10-16T09:00:00+08:00").out.split("\n")[1].endswith(
         "2 working days late")
     assert invoke(*args, "--now", "2024-09-01T09:00:00+08:00").out == "nothing is overdue\n"

@@ -506,11 +506,15 @@ def test_conditions_select_the_rules() -> None:
         ("customer.respond", "problem"), ("customer.solution", "problem")]
 
 
-def test_minutes_are_owed_only_by_a_held_meeting() -> None:
+def test_minutes_are_owed_whatever_the_status_says_until_cancelled() -> None:
+    # A meeting nobody marked `held` still owes its minutes: forgetting to update the status
+    # must not make the deadline disappear. A cancelled meeting owes nothing.
     planned = {"kind": "meeting", "id": "HY-2024-002", "status": "planned",
                "start": "2024-10-10 14:00", "end": "2024-10-10 15:30"}
-    assert rules_of(planned) == {"meeting.agenda"}
-    assert rules_of({**planned, "status": "held"}) == {"meeting.agenda", "meeting.minutes"}
+    both = {"meeting.agenda", "meeting.minutes"}
+    assert rules_of(planned) == both
+    assert rules_of({**planned, "status": "held"}) == both
+    assert rules_of({**planned, "status": "cancelled"}) == set()
 
 
 # -- overdue, due, select ----------------------------------------------------------------

@@ -130,7 +130,9 @@ class Timing:
         item = None
         if rule.each is not None:
             item = str(
-                getattr(subject, "id", None) or getattr(subject, "version", None) or base[-1]
+                getattr(subject, "id", None)
+                or getattr(subject, "version", None)
+                or f"{rule.each[0].upper()}{int(base[-1]) + 1}"  # communications: C1, C2 ...
             )
         owner = _first(subject, record, rule.owner)
         department = _first(subject, record, rule.department) or self.config.department_of(owner)
@@ -200,12 +202,14 @@ class Timing:
         return shifted.at, shifted.estimated_years, rule.start.split(".")[0]
 
     def lateness(self, due: datetime, now: datetime) -> tuple[int, int]:
-        """(working days, hours) by which `now` is past `due`: working days when a day or
-        more, else whole hours."""
+        """(working days, hours) by which `now` is past `due`: whole hours, and the working
+        days passed since the deadline's day once it is 24 hours late or more (0 before)."""
+        hours = int((now - due) / timedelta(hours=1))
+        if hours < 24:
+            return 0, hours
         days = self.calendar.working_days_between(
             due.astimezone(self.calendar.tz).date(), now.astimezone(self.calendar.tz).date()
         )
-        hours = int((now - due) / timedelta(hours=1))
         return days, hours
 
 
