@@ -93,7 +93,8 @@ def examples(tmp_path: Path) -> Path:
 
 
 def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+    done = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
+    return done.stdout
 
 
 @pytest.fixture(autouse=True)

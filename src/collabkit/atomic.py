@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -32,9 +33,32 @@ def write_atomic(path: Path, data: bytes) -> None:
 def create_exclusive(path: Path, data: bytes) -> bool:
     """Create `path` with `data` unless it exists; False when another process got there first.
 
-    The name is claimed with O_EXCL (so two processes never both get it), then the content
-    is written atomically over the empty placeholder.
+    The content is written and synced to a hidden temp file first, then hard-linked to the
+    name: the link fails when the name exists (so two processes never both get it), and a
+    process killed on the way never leaves an empty or half-written record. Where hard
+    links are not supported, the name is claimed with O_EXCL and filled atomically.
     """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links on this file system
+            return _claim_and_fill(path, data)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    _fsync_dir(path.parent)
+    return True
+
+
+def _claim_and_fill(path: Path, data: bytes) -> bool:
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:

@@ -8,6 +8,7 @@ and CRLF line ends are put back as they were.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,7 +111,15 @@ def node(text: str) -> Any:
         parsed = None
     if not isinstance(parsed, dict) or "v" not in parsed or len(parsed) != 1:
         return text
-    return parsed["v"]
+    value = parsed["v"]
+    stripped = text.strip()
+    quoted = stripped[:1] in ("'", '"') and stripped[-1:] == stripped[:1]
+    if isinstance(value, str) and quoted:
+        return value
+    # what YAML would read as a comment, anchor, tag or block indicator is text, not lost
+    if stripped[:1] in ("&", "!", "|", ">") or re.search(r"(?:^|\s)#", stripped):
+        return text
+    return value
 
 
 def resolve(tree: Any, dotted: str) -> tuple[Any, str | int]:

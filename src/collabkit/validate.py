@@ -24,11 +24,7 @@ def validate_file(path: Path, rel: str, config: Config) -> Result:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return (
-            None,
-            None,
-            [Finding(rel, 1, 1, "error", "unreadable", f"cannot read file: {exc.strerror}")],
-        )
+        return None, None, [_at_top(rel, "unreadable", f"cannot read file: {exc.strerror}")]
     try:
         text = decode(raw, rel)
         data = load_data(text, rel)
@@ -36,36 +32,12 @@ def validate_file(path: Path, rel: str, config: Config) -> Result:
         return None, None, [_finding(exc, rel)]
     file = RecordFile(path, rel, text, data)
     if data is None:
-        return (
-            file,
-            None,
-            [
-                Finding(
-                    rel,
-                    1,
-                    1,
-                    "error",
-                    "empty-file",
-                    "empty file: a record needs at least kind and id",
-                )
-            ],
-        )
+        message = "empty file: a record needs at least kind and id"
+        return file, None, [_at_top(rel, "empty-file", message)]
     if not isinstance(data, dict):
         shape = "a list" if isinstance(data, list) else "a single value"
-        return (
-            file,
-            None,
-            [
-                Finding(
-                    rel,
-                    1,
-                    1,
-                    "error",
-                    "not-a-mapping",
-                    f"a record is one mapping (key: value lines), found {shape}",
-                )
-            ],
-        )
+        message = f"a record is one mapping (key: value lines), found {shape}"
+        return file, None, [_at_top(rel, "not-a-mapping", message)]
     return file, *validate_data(file, config)
 
 
@@ -101,3 +73,8 @@ def locate_error(tree: Any, loc: tuple[str | int, ...], kind: str) -> tuple[int,
 
 def _finding(exc: RecordError, rel: str) -> Finding:
     return Finding(rel, exc.line or 1, exc.column or 1, "error", exc.code, exc.message)
+
+
+def _at_top(rel: str, code: str, message: str) -> Finding:
+    """An error about the whole file, reported at its first line."""
+    return Finding(rel, 1, 1, "error", code, message)

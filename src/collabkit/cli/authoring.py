@@ -85,6 +85,7 @@ def new(
 
     ws = workspace(ctx)
     moment = now_from(now, ws.config.tz)
+    editor = _editor() if edit else []  # before anything is written
     interactive = not no_input and sys.stdin.isatty()
     zh = ws.config.language == "zh"
     title = _prompt("标题" if zh else "Title", title, interactive)
@@ -122,20 +123,25 @@ def new(
     path = new_record(ws, kind, moment, values)
     print(ws.rel(path))
     if edit:
-        _edit_and_lint(ws, path)
+        _edit_and_lint(ws, path, editor)
 
 
-def _edit_and_lint(ws: Any, path: Path) -> None:
+def _editor() -> list[str]:
     import os
     import shlex
-    import subprocess
-
-    from collabkit.lint import lint
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
         raise UsageError("--edit: set VISUAL or EDITOR to your editor")
-    subprocess.run([*shlex.split(editor), str(path)], check=False)
+    return shlex.split(editor)
+
+
+def _edit_and_lint(ws: Any, path: Path, editor: list[str]) -> None:
+    import subprocess
+
+    from collabkit.lint import lint
+
+    subprocess.run([*editor, str(path)], check=False)
     findings = [f for f in lint(ws, [path]) if f.severity != "info"]
     for f in findings:
         print(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}", file=sys.stderr)
@@ -170,7 +176,7 @@ def done(
     from collabkit.authoring import mark_done
 
     ws = workspace(ctx)
-    moment = now_from(at or now, ws.config.tz)
+    moment = now_from(at, ws.config.tz, "--at") if at else now_from(now, ws.config.tz)
     path, changed = mark_done(ws, ref, moment)
     print(ws.rel(path) if changed else f"{ref} was already done")
 

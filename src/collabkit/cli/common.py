@@ -38,7 +38,7 @@ def workspace(ctx: typer.Context) -> Workspace:
     return Workspace.open(start_dir(ctx))
 
 
-def now_from(text: str | None, tz: ZoneInfo) -> datetime:
+def now_from(text: str | None, tz: ZoneInfo, option: str = "--now") -> datetime:
     """`--now` as an aware datetime (naive input is in the workspace zone); else the clock."""
     if text is None:
         return datetime.now(tz)
@@ -48,7 +48,7 @@ def now_from(text: str | None, tz: ZoneInfo) -> datetime:
         return parse_moment(text, tz, end_of_day=False)
     except Exception:
         raise UsageError(
-            f"--now: not a date/time: {text!r} (use e.g. 2024-10-14T09:00+08:00)"
+            f"{option}: not a date/time: {text!r} (use e.g. 2024-10-14T09:00+08:00)"
         ) from None
 
 
