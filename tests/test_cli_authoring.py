@@ -241,10 +241,20 @@ def test_new_options_fill_the_skeleton(invoke, ws: Path) -> None:  # type: ignor
     assert all(f["severity"] == "info" for f in lint_json(invoke, ws))
 
 
-def test_new_refuses_an_invalid_value_and_writes_nothing(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
-    result = invoke("-C", ws, "new", "issue", "--no-input", "--urgency", "very", "--now", NOW)
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("issue", "--urgency", "very"), "urgency"),
+        (("requirement", "--requester", "市场:张伟"), "unknown department '市场' (did you mean"),
+        (("meeting", "--owner", "张三"), "unknown person '张三'"),
+    ],
+)
+def test_new_refuses_an_invalid_value_and_writes_nothing(  # type: ignore[no-untyped-def]
+    invoke, ws: Path, args: tuple[str, ...], fragment: str
+) -> None:
+    result = invoke("-C", ws, "new", *args, "--no-input", "--now", NOW)
     assert result.code == 2, result
-    assert "urgency" in one_error_line(result)
+    assert fragment in one_error_line(result)
     assert list((ws / "records").rglob("*.yaml")) == []
 
 
@@ -463,6 +473,11 @@ def test_set_done_progress_edit_in_place(invoke, ws: Path, meeting: Path) -> Non
         (("progress", "HY-2024-007", "x"), "collaboration"),
         (("progress", "HY-2024-007/A5", "x"), "A5"),
         (("set", "HY-2024-007"), "VALUE"),
+        (
+            ("set", "HY-2024-007", "actions.A1.owner", "王方"),
+            "unknown person '王方' (did you mean '王芳'?)",
+        ),
+        (("set", "HY-2024-007", "attendees.1", "李四"), "unknown person '李四'"),
     ],
 )
 def test_invalid_edit_exit_2_file_unchanged(
@@ -479,6 +494,19 @@ def test_invalid_edit_exit_2_file_unchanged(
     assert "Traceback" not in result.err and result.out == ""
     after = {p: p.read_bytes() for p in ws.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_an_edit_need_not_fix_unknown_names_it_did_not_touch(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    # 钱七 is not registered: lint reports it, but setting another field is still allowed,
+    # while writing a second unknown name is refused.
+    path = build_tree(ws, {"records/meetings/HY-2024-007.yaml": MEETING.replace("李娜]", "钱七]")})
+    path = path / "records/meetings/HY-2024-007.yaml"
+    assert invoke("-C", ws, "set", "HY-2024-007", "location", "302").code == 0
+    assert "location: 302" in path.read_text(encoding="utf-8")
+    refused = invoke("-C", ws, "set", "HY-2024-007", "host", "钱八")
+    assert refused.code == 2, refused
+    assert "unknown person '钱八'" in one_error_line(refused)
+    assert "host: 张伟" in path.read_text(encoding="utf-8")
 
 
 def test_edit_of_a_record_that_does_not_parse(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]

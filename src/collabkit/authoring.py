@@ -124,7 +124,7 @@ def renumber(ws: Workspace, target: str) -> Renumbered:
     doc.tree["id"] = new
     new_path = path.with_name(f"{new}.yaml")
     text = doc.dump()
-    check_valid(text, new_path, ws.rel(new_path), ws.config)
+    check_valid(text, new_path, ws.rel(new_path), ws.config, tolerated=None)
     if not create_exclusive(new_path, doc.encode(text)):
         raise EditRefused(f"{ws.rel(new_path)} appeared meanwhile; run renumber again")
     path.unlink()

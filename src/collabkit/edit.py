@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ class Document:
     yaml: Any
     bom: bool
     crlf: bool
+    original: str  # the text as opened
 
     @classmethod
     def open(cls, path: Path, rel: str) -> Document:
@@ -40,7 +42,8 @@ class Document:
         tree = load_roundtrip(text, rel)
         if not isinstance(tree, dict):
             raise EditRefused("the file does not hold a record mapping", path=rel, line=1)
-        return cls(path, rel, tree, yaml, raw.startswith(b"\xef\xbb\xbf"), b"\r\n" in raw)
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        return cls(path, rel, tree, yaml, bom, b"\r\n" in raw, text)
 
     def dump(self) -> str:
         import io
@@ -52,8 +55,15 @@ class Document:
     def save(self, config: Config) -> None:
         """Validate the edited record, then write it atomically; refuse an invalid result."""
         text = self.dump()
-        check_valid(text, self.path, self.rel, config)
+        check_valid(text, self.path, self.rel, config, tolerated=self._unknown_names(config))
         write_atomic(self.path, self.encode(text))
+
+    def _unknown_names(self, config: Config) -> set[str]:
+        """The unknown-name messages the file already had: an edit need not fix them all."""
+        try:
+            return set(check_valid(self.original, self.path, self.rel, config, tolerated=None))
+        except EditRefused:
+            return set()
 
     def encode(self, text: str) -> bytes:
         """The bytes of `text` with the file's own BOM and line ends."""
@@ -62,7 +72,13 @@ class Document:
         return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
 
 
-def check_valid(text: str, path: Path, rel: str, config: Config) -> None:
+def check_valid(
+    text: str, path: Path, rel: str, config: Config, tolerated: Collection[str] | None = ()
+) -> list[str]:
+    """Refuse `text` unless it is a valid record naming only registered people and
+    departments (or the unknown names in `tolerated`; None tolerates all of them).
+    Returns the unknown-name messages."""
+    from collabkit.lint import unknown_names
     from collabkit.store import RecordFile
     from collabkit.validate import validate_data
 
@@ -72,6 +88,11 @@ def check_valid(text: str, path: Path, rel: str, config: Config) -> None:
         # no line: the offending text exists only in the refused edit, not in the file
         raise EditRefused(f"refused, the record would be invalid: {findings[0].message}", path=rel)
     assert record is not None
+    unknown = [message for _, _, message in unknown_names(config, record)]
+    for message in unknown:
+        if tolerated is not None and message not in tolerated:
+            raise EditRefused(f"refused: {message}", path=rel)
+    return unknown
 
 
 def guess_indent(text: str) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from collabkit.config import Config
 from collabkit.findings import Finding
 from collabkit.store import Loaded, Workspace
 
@@ -140,30 +141,26 @@ def check_links(ws: Workspace, records: list[Loaded], where: Locator) -> Iterato
 
 def check_names(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:
     """People and departments must be registered, when a registry is given."""
-    people = ws.config.people_by_key
-    departments = ws.config.departments
+    for rec in records:
+        for loc, code, message in unknown_names(ws.config, rec.record):
+            yield _error(where, rec, loc, code, message)
+
+
+def unknown_names(config: Config, record: BaseModel) -> Iterator[tuple[Loc, str, str]]:
+    """(path, code, message) for each person or department that collab.yaml does not list."""
+    people = config.people_by_key
+    departments = config.departments
     if not people and departments is None:
         return
-    names = [p.name for p in ws.config.people]
-    for rec in records:
-        for loc, role, value in named_values(rec.record):
-            if role == "person" and people and value not in people:
-                yield _error(
-                    where,
-                    rec,
-                    loc,
-                    "unknown-person",
-                    f"unknown person '{value}'{_suggest(value, names)}; "
-                    "add them to people in collab.yaml",
-                )
-            elif role == "department" and departments is not None and value not in departments:
-                yield _error(
-                    where,
-                    rec,
-                    loc,
-                    "unknown-department",
-                    f"unknown department '{value}'{_suggest(value, departments)}",
-                )
+    names = [p.name for p in config.people]
+    for loc, role, value in named_values(record):
+        if role == "person" and people and value not in people:
+            hint = _suggest(value, names)
+            message = f"unknown person '{value}'{hint}; add them to people in collab.yaml"
+            yield loc, "unknown-person", message
+        elif role == "department" and departments is not None and value not in departments:
+            message = f"unknown department '{value}'{_suggest(value, departments)}"
+            yield loc, "unknown-department", message
 
 
 def _suggest(value: str, known: list[str]) -> str:
