@@ -62,6 +62,7 @@ class WorkCalendar:
 
     __slots__ = (
         "_country",
+        "_day_shifts",
         "_entered",
         "_extra_holidays",
         "_extra_workdays",
@@ -96,6 +97,8 @@ class WorkCalendar:
         self._extra_workdays = frozenset(extra_workdays)
         self._entered = frozenset(entered_years)
         self._years: dict[int, _Year] = {}
+        # N working days depend on the start day only: many records share one
+        self._day_shifts: dict[tuple[date, int, bool], Shifted] = {}
 
     # -- days -------------------------------------------------------------------------
 
@@ -159,6 +162,13 @@ class WorkCalendar:
             raise ValueError(f"{duration} from {start.isoformat()} is out of range") from None
 
     def _shift_days(self, start_day: date, amount: int, before: bool) -> Shifted:
+        key = (start_day, amount, before)
+        shifted = self._day_shifts.get(key)
+        if shifted is None:
+            shifted = self._day_shifts[key] = self._walk_days(start_day, amount, before)
+        return shifted
+
+    def _walk_days(self, start_day: date, amount: int, before: bool) -> Shifted:
         step = -_DAY if before else _DAY
         day, touched = start_day, set[int]()
         while amount > 0:
@@ -257,13 +267,15 @@ class WorkCalendar:
 
 
 def check_country(country: str) -> None:
-    """Raise ValueError when ``holidays`` has no calendar for ``country``."""
-    import holidays
+    """Raise ValueError when ``holidays`` has no calendar for ``country``.
 
-    try:
-        holidays.country_holidays(country)
-    except NotImplementedError:
-        raise ValueError(f"unknown calendar country '{country}'") from None
+    Reads the registry of codes (``CN``, ``CHN``) without loading any country's module.
+    """
+    from holidays.registry import COUNTRIES
+
+    codes = {code for names in COUNTRIES.values() for code in names[1:3]}
+    if country.upper() not in codes:
+        raise ValueError(f"unknown calendar country '{country}'")
 
 
 def _country_year(country: str, year: int, days: list[date]) -> tuple[bytearray, bool, str]:
