@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from collabkit.bulk import collector_paused
 from collabkit.config import CONFIG_NAME, Config, load_config
 from collabkit.errors import CollabError, UnknownRecord, WorkspaceNotFound
 from collabkit.findings import Finding
@@ -78,6 +79,9 @@ class Workspace:
         return self.root / "records"
 
     def rel(self, path: Path) -> str:
+        """`path` relative to the workspace, with `/`; as given when it is outside."""
+        if path.is_absolute() and ".." not in path.parts and path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()  # no system call: the usual case
         try:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
@@ -114,13 +118,14 @@ class Workspace:
         from collabkit.validate import validate_file
 
         result = LoadResult()
-        for path in self.record_paths() if paths is None else paths:
-            file, record, findings = validate_file(path, self.rel(path), self.config)
-            result.findings.extend(findings)
-            if file is not None:
-                result.files.append(file)
-            if record is not None and file is not None:
-                result.records.append(Loaded(file, record))
+        with collector_paused():
+            for path in self.record_paths() if paths is None else paths:
+                file, record, findings = validate_file(path, self.rel(path), self.config)
+                result.findings.extend(findings)
+                if file is not None:
+                    result.files.append(file)
+                if record is not None and file is not None:
+                    result.records.append(Loaded(file, record))
         return result
 
     def path_for(self, kind: str, record_id: str) -> Path:

@@ -7,7 +7,6 @@ exports. Nothing here reads the clock: `now` is always passed in.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -15,6 +14,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any, Literal
 
+from collabkit.bulk import collector_paused
 from collabkit.calendar import WorkCalendar, check_country
 from collabkit.config import Config, config_error_at
 from collabkit.recurring import periods
@@ -89,16 +89,9 @@ class Timing:
         self, records: Iterable[Loaded], until: datetime | None = None
     ) -> list[Obligation]:
         out: list[Obligation] = []
-        # Tens of thousands of small acyclic objects: the cyclic collector would walk the
-        # whole heap of parsed records again and again (a third of the time) to free nothing.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             for loaded in records:
                 out.extend(self.obligations_for(loaded, until))
-        finally:
-            if enabled:
-                gc.enable()
         return out
 
     def obligations_for(
