@@ -86,6 +86,9 @@ def run(args: list[str]) -> int:
 
 def main() -> None:
     """Console-script entry point."""
+    from collabkit.bulk import freeze_after_bulk
+
+    freeze_after_bulk()  # one short run: records loaded in bulk need no collecting
     code = run(sys.argv[1:])
     with contextlib.suppress(BrokenPipeError):  # `collab overdue | head`: the reader left
         sys.stdout.flush()
