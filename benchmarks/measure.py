@@ -1,0 +1,112 @@
+"""Timing whole processes: wall time, peak RSS (from `wait4`), exit code and stdout of each."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+CACHE_DIRS = (".collab-cache",)  # collab's own cache inside a workspace (see .gitignore)
+
+
+@dataclass
+class Run:
+    seconds: float
+    rss_mb: float
+    code: int
+    out: bytes = b""
+
+
+SPAWNER = """
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    with open(job["out"], "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(job["argv"], cwd=job["cwd"], env=job["env"], stdout=out,
+                                stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    print(json.dumps([seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]), flush=True)
+"""
+
+
+class Spawner:
+    """Starts the measured processes from a small helper process.
+
+    On Linux a child's peak RSS (`ru_maxrss`) starts from its parent's memory at fork/exec, so
+    children of this (growing) script would all report at least its size. The helper stays at
+    the size of a bare Python, which is the floor of every RSS reported here.
+    """
+
+    _proc: subprocess.Popen[str] | None = None
+
+    @classmethod
+    def start(cls) -> None:
+        cls._proc = subprocess.Popen(
+            [sys.executable, "-c", SPAWNER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+
+    @classmethod
+    def stop(cls) -> None:
+        if cls._proc is not None:
+            assert cls._proc.stdin is not None
+            cls._proc.stdin.close()
+            cls._proc.wait()
+            cls._proc = None
+
+    @classmethod
+    def run(cls, argv: list[str], cwd: Path | None, env: dict[str, str] | None) -> Run:
+        if cls._proc is None:
+            cls.start()
+        assert cls._proc is not None and cls._proc.stdin and cls._proc.stdout
+        with tempfile.NamedTemporaryFile(delete=False) as out:
+            name = out.name
+        try:
+            job = {"argv": argv, "cwd": str(cwd) if cwd else None, "env": env, "out": name}
+            cls._proc.stdin.write(json.dumps(job) + "\n")
+            cls._proc.stdin.flush()
+            seconds, rss_kb, code = json.loads(cls._proc.stdout.readline())
+            return Run(seconds, rss_kb / 1024, code, Path(name).read_bytes())
+        finally:
+            os.unlink(name)
+
+
+def run_process(argv: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """One whole process: wall time, peak RSS (from wait4), exit code, stdout."""
+    return Spawner.run(argv, cwd, env)
+
+
+def repeat(
+    k: int, once: Callable[[], Run], before: Callable[[int], None] | None = None
+) -> list[Run]:
+    runs = []
+    for i in range(k):
+        if before is not None:
+            before(i)
+        runs.append(once())
+    return runs
+
+
+def clear_cache(root: Path) -> None:
+    for name in CACHE_DIRS:
+        shutil.rmtree(root / name, ignore_errors=True)
+
+
+def cold_and_warm(argv: list[str], root: Path, k: int) -> tuple[list[Run], list[Run]]:
+    """K runs without collab's cache, then (after one run to write it) K runs with it."""
+    cold = repeat(k, lambda: run_process(argv), lambda _: clear_cache(root))
+    run_process(argv)
+    return cold, repeat(k, lambda: run_process(argv))
+
+
+def collab_command() -> list[str]:
+    script = Path(sys.executable).parent / "collab"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "collabkit"]
