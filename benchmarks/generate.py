@@ -37,23 +37,12 @@ from kinds import WRITERS
 from vocab import DEPARTMENTS, PEOPLE
 from writer import Spec, Writer
 
+from collabkit.config import DEFAULT_PREFIXES
+from collabkit.models import FOLDERS
+
 START = datetime(2024, 1, 2, 9, 0)  # the first record's earliest moment
-PREFIX = {
-    "requirement": "RW",
-    "meeting": "HY",
-    "issue": "WT",
-    "collaboration": "XZ",
-    "customer-request": "KH",
-    "notice": "TZ",
-}
-FOLDER = {
-    "requirement": "requirements",
-    "meeting": "meetings",
-    "issue": "issues",
-    "collaboration": "collaborations",
-    "customer-request": "customer-requests",
-    "notice": "notices",
-}
+PREFIX = DEFAULT_PREFIXES  # the ids and folders collab itself uses
+FOLDER = FOLDERS
 MIX = [
     ("meeting", 22),
     ("requirement", 18),
