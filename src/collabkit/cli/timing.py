@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from collabkit.store import Workspace
     from collabkit.timing import Obligation, Timing
 
-    Loaded = tuple[Workspace, Timing, dict[str, str], list[Obligation], datetime]
+    # workspace, timing, texts by file, obligations, now, and the horizon they reach
+    Loaded = tuple[Workspace, Timing, dict[str, str], list[Obligation], datetime, datetime]
 
 OwnerOption = Annotated[
     str | None, typer.Option("--owner", help="Only this person (name or email).")
@@ -41,7 +42,7 @@ def overdue(
     from collabkit.timing import overdue as overdue_of
     from collabkit.views import lateness_text
 
-    ws, timing, texts, obligations, moment = _obligations(ctx, now, owner, department, None)
+    ws, timing, texts, obligations, moment, _ = _obligations(ctx, now, owner, department, None)
     late = overdue_of(obligations, moment)
     if fmt is Format.json:
         print_json(_as_json(late, texts, ws.config.language))
@@ -69,9 +70,8 @@ def due(
         span = parse_duration(within)
     except ValueError as exc:
         raise UsageError(f"--within: {exc}") from None
-    ws, timing, texts, obligations, moment = _obligations(ctx, now, owner, department, span)
-    horizon = timing.calendar.shift(moment, span).at - moment
-    upcoming = due_within(obligations, moment, horizon)
+    ws, timing, texts, obligations, moment, until = _obligations(ctx, now, owner, department, span)
+    upcoming = due_within(obligations, moment, until - moment)
     if fmt is Format.json:
         print_json(_as_json(upcoming, texts, ws.config.language))
     else:
@@ -108,7 +108,7 @@ def _obligations(
             f"skipped; run `collab lint`",
             file=sys.stderr,
         )
-    return ws, timing, texts, obligations, moment
+    return ws, timing, texts, obligations, moment, until
 
 
 def _as_json(
