@@ -55,7 +55,9 @@ class Document:
     def save(self, config: Config) -> None:
         """Validate the edited record, then write it atomically; refuse an invalid result."""
         text = self.dump()
-        check_valid(text, self.path, self.rel, config, tolerated=self._unknown_names(config))
+        unknown = check_valid(text, self.path, self.rel, config, tolerated=None)
+        if unknown:  # only then is the original worth reading again
+            refuse_unknown(unknown, self._unknown_names(config), self.rel)
         write_atomic(self.path, self.encode(text))
 
     def _unknown_names(self, config: Config) -> set[str]:
@@ -89,10 +91,16 @@ def check_valid(
         raise EditRefused(f"refused, the record would be invalid: {findings[0].message}", path=rel)
     assert record is not None
     unknown = [message for _, _, message in unknown_names(config, record)]
-    for message in unknown:
-        if tolerated is not None and message not in tolerated:
-            raise EditRefused(f"refused: {message}", path=rel)
+    if tolerated is not None:
+        refuse_unknown(unknown, tolerated, rel)
     return unknown
+
+
+def refuse_unknown(unknown: list[str], tolerated: Collection[str], rel: str) -> None:
+    """Refuse the first unknown-name message that is not tolerated."""
+    for message in unknown:
+        if message not in tolerated:
+            raise EditRefused(f"refused: {message}", path=rel)
 
 
 def guess_indent(text: str) -> tuple[int, int]:
