@@ -99,6 +99,7 @@ def new(
         urgency = _prompt(
             "紧急程度 high/medium/low" if zh else "Urgency high/medium/low", urgency, interactive
         )
+    stamp = moment_text(moment, ws.config.tz)
     values: dict[str, Any] = {
         "title": title,
         "priority": "medium",
@@ -111,9 +112,9 @@ def new(
         "department": department,
         "urgency": urgency,
         "customer": customer,
-        "at": moment_text(moment, ws.config.tz),
-        "reported_at": moment_text(moment, ws.config.tz),
-        "received_at": moment_text(moment, ws.config.tz),
+        "at": stamp,
+        "reported_at": stamp,
+        "received_at": stamp,
     }
     values["requester_department"], values["requester_lead"] = _party(requester)
     values["receiver_department"], values["receiver_lead"] = _party(receiver)
