@@ -37,8 +37,7 @@ from kinds import WRITERS
 from vocab import DEPARTMENTS, PEOPLE
 from writer import Spec, Writer
 
-from collabkit.config import DEFAULT_PREFIXES
-from collabkit.models import FOLDERS
+from collabkit.models import DEFAULT_PREFIXES, FOLDERS
 
 START = datetime(2024, 1, 2, 9, 0)  # the first record's earliest moment
 PREFIX = DEFAULT_PREFIXES  # the ids and folders collab itself uses

@@ -54,8 +54,8 @@ from datetime import datetime
 from pathlib import Path
 t0 = time.perf_counter()
 from collabkit.bulk import freeze_after_bulk
-from collabkit.store import Workspace
-from collabkit.timing import Timing
+from collabkit.workspace import Workspace
+from collabkit.timing.obligations import Timing
 freeze_after_bulk()  # as the `collab` command does
 t1 = time.perf_counter()
 ws = Workspace.open(Path(sys.argv[1]))

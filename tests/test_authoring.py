@@ -22,10 +22,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from collabkit.authoring import add_progress, mark_done, new_record, renumber, set_field
+from collabkit.edit.changes import add_progress, mark_done, set_field
+from collabkit.edit.new import new_record
+from collabkit.edit.renumber import renumber
 from collabkit.errors import CollabError, EditRefused, UnknownRecord, UsageError
 from collabkit.lint import lint
-from collabkit.store import Workspace
+from collabkit.workspace import Workspace
 from conftest import build_tree
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -608,7 +610,7 @@ def test_renumber_unknown_id(ws: Path) -> None:
 KILLER = textwrap.dedent(
     """\
     import os, signal, sys
-    from collabkit import atomic
+    from collabkit.io import atomic
     from collabkit.cli import run
 
     where, args = sys.argv[1], sys.argv[2:]
@@ -678,8 +680,8 @@ def test_kill_at_random_moments_while_writing_a_large_file(ws: Path) -> None:
     loop = textwrap.dedent(
         """\
         import sys
-        from collabkit.authoring import set_field
-        from collabkit.store import Workspace
+        from collabkit.edit.changes import set_field
+        from collabkit.workspace import Workspace
         ws = Workspace.open(__import__("pathlib").Path(sys.argv[1]))
         n = 0
         while True:

@@ -26,8 +26,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from collabkit.calendar import Shifted, WorkCalendar
-from collabkit.durations import Duration, Unit, parse_duration
+from collabkit.timing.calendar import Shifted, WorkCalendar
+from collabkit.timing.durations import Duration, Unit, parse_duration
 
 SH = ZoneInfo("Asia/Shanghai")
 NY = ZoneInfo("America/New_York")
@@ -502,7 +502,10 @@ def test_calendar_durations_are_never_estimated(text: str) -> None:
 
 
 def test_importing_does_not_load_holidays() -> None:
-    code = "import sys, collabkit.calendar, collabkit.durations; print('holidays' in sys.modules)"
+    code = (
+        "import sys, collabkit.timing.calendar, collabkit.timing.durations; "
+        "print('holidays' in sys.modules)"
+    )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
@@ -528,7 +531,7 @@ def test_one_holidays_lookup_per_year(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_library_never_reads_the_clock() -> None:
-    src = Path(__file__).resolve().parents[1] / "src" / "collabkit"
+    src = Path(__file__).resolve().parents[1] / "src" / "collabkit" / "timing"
     for name in ("calendar.py", "durations.py"):
         text = (src / name).read_text(encoding="utf-8")
         for call in ("now(", "today(", "utcnow(", "time.time(", "print("):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from collabkit.store import Workspace
+from collabkit.workspace import Workspace
 from conftest import NOW, build_tree, git, run_collab
 
 KINDS = {
@@ -545,7 +545,7 @@ def test_list_filters_and_formats(invoke, examples: Path) -> None:  # type: igno
     assert [r["id"] for r in dept] == ["RW-2024-001"]
     table = invoke("-C", examples, "list", "requirement")
     assert table.code == 0 and "RW-2024-001" in table.out and "HY-2024-001" not in table.out
-    nothing = invoke("-C", examples, "list", "--owner", "nobody", "--format", "json")
+    nothing = invoke("-C", examples, "list", "--owner", "周敏", "--format", "json")
     assert (nothing.code, json.loads(nothing.out)) == (0, [])
 
 

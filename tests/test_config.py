@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from collabkit.config import DEFAULT_PREFIXES, HANDBOOK_DEPARTMENTS, load_config
 from collabkit.errors import CollabError, WorkspaceNotFound
-from collabkit.store import Workspace, find_root
+from collabkit.models import DEFAULT_PREFIXES
+from collabkit.workspace import Workspace, find_root
+from collabkit.workspace.config import HANDBOOK_DEPARTMENTS, load_config
 from conftest import MINIMAL_CONFIG, build_tree
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabkit.durations import Duration, Unit, parse_duration
+from collabkit.timing.durations import Duration, Unit, parse_duration
 
 ACCEPTED: list[tuple[str, Duration]] = [
     # minutes

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from collabkit import atomic
-from collabkit.config import load_config
-from collabkit.edit import Document, find_item, guess_indent, node, resolve, set_key
+from collabkit.edit.document import Document, find_item, guess_indent, node, resolve, set_key
 from collabkit.errors import EditRefused
+from collabkit.io import atomic
+from collabkit.workspace import load_config
 
 MEETING = """\
 # 会议纪要 —— 手写

@@ -14,7 +14,7 @@ import pytest
 
 from collabkit.findings import Finding
 from collabkit.lint import lint
-from collabkit.store import Workspace
+from collabkit.workspace import Workspace
 from conftest import build_tree, run_collab
 
 REQ = "records/requirements"

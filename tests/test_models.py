@@ -21,7 +21,7 @@ from collabkit.models import (
     record_adapter,
 )
 from collabkit.models._types import validation_context
-from collabkit.schema_errors import describe
+from collabkit.models.explain import describe
 from conftest import build_tree
 
 SH = ZoneInfo("Asia/Shanghai")

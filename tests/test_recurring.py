@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from collabkit.calendar import WorkCalendar
-from collabkit.recurring import Every, periods
+from collabkit.timing.calendar import WorkCalendar
+from collabkit.timing.recurring import Every, periods
 from conftest import MINIMAL_CONFIG, build_tree
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -257,8 +257,8 @@ def test_a_weekly_deadline_in_a_year_without_a_schedule_is_estimated(
 
 
 def test_lint_and_show_without_now_owe_no_future_periods(tmp_path: Path) -> None:
-    from collabkit.store import Workspace
-    from collabkit.timing import Timing
+    from collabkit.timing.obligations import Timing
+    from collabkit.workspace import Workspace
 
     root = collaboration_ws(tmp_path / "ws", [])
     ws = Workspace.open(root)

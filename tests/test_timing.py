@@ -28,12 +28,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabkit.config import Config
+from collabkit.errors import UsageError
+from collabkit.i18n.formats import iso
 from collabkit.models import FOLDERS, record_adapter
 from collabkit.models._types import validation_context
-from collabkit.store import Loaded, RecordFile
-from collabkit.timing import Obligation, Timing, due_within, overdue, select
-from collabkit.views import iso
+from collabkit.query import resolve_filter
+from collabkit.query.snapshot import due_between, overdue
+from collabkit.timing.obligations import Obligation, Timing
+from collabkit.workspace import Config, Loaded, RecordFile
 
 SH = ZoneInfo("Asia/Shanghai")
 PEOPLE = [
@@ -43,6 +45,15 @@ PEOPLE = [
     {"name": "赵磊", "department": "技术部", "email": "zhaolei@example.com"},
     {"name": "郑凯", "department": "销售部", "email": "zhengkai@example.com"},
 ]
+
+
+def due_within(obs: list[Obligation], now: datetime, within: timedelta) -> list[Obligation]:
+    return due_between(obs, now, now + within)
+
+
+def select(obs: list[Obligation], cfg: Config, **words: str) -> list[Obligation]:
+    who = resolve_filter(cfg, words.get("owner"), words.get("department"))
+    return [ob for ob in obs if who.keeps(ob.owner, ob.department)]
 
 
 def config(**settings_: Any) -> Config:
@@ -58,7 +69,7 @@ def timing(**settings_: Any) -> Timing:
 
 def load(data: dict[str, Any], cfg: Config | None = None) -> Loaded:
     """A record as the store would give it, without a file on disk."""
-    tz = (cfg or DEFAULT.config).tz
+    tz = (cfg or config()).tz
     record = record_adapter().validate_python(data, context=validation_context(tz))
     rel = f"records/{FOLDERS[data['kind']]}/{data['id']}.yaml"
     return Loaded(RecordFile(Path(rel), rel, "", data), record)
@@ -66,7 +77,8 @@ def load(data: dict[str, Any], cfg: Config | None = None) -> Loaded:
 
 def obligations(data: dict[str, Any], t: Timing | None = None) -> list[Obligation]:
     t = t or DEFAULT
-    return list(t.obligations_for(load(data, t.config)))
+    loaded = load(data)
+    return list(t.obligations_for(loaded.record, loaded.file.rel))
 
 
 def only(data: dict[str, Any], rule: str, t: Timing | None = None) -> Obligation:
@@ -561,7 +573,7 @@ def test_due_is_soonest_first_within_the_horizon() -> None:
 
 def test_select_by_owner_name_or_email_and_by_department() -> None:
     obs = _mixed()
-    cfg = DEFAULT.config
+    cfg = config()
     by_name = {ob.ref for ob in select(obs, cfg, owner="赵磊")}
     by_email = {ob.ref for ob in select(obs, cfg, owner="zhaolei@example.com")}
     # the issue names 赵磊; A3 names him by email: both are his either way
@@ -570,7 +582,28 @@ def test_select_by_owner_name_or_email_and_by_department() -> None:
         "HY-2024-002/A1", "HY-2024-002/A2", "TZ-2024-001/T1"}
     assert {ob.ref for ob in select(obs, cfg, owner="王芳", department="技术部")} == set()
     assert select(obs, cfg) == obs
-    assert select(obs, cfg, owner="无名氏") == []
+    assert [ob.ref for ob in select(obs, cfg, owner="郑凯")] == ["TZ-2024-001/T1"]
+
+
+def test_an_unknown_owner_or_department_is_a_usage_error_naming_the_closest() -> None:
+    with pytest.raises(UsageError) as caught:
+        resolve_filter(config(departments=["市场部", "技术部"]), "zhaolei")
+    assert str(caught.value) == "--owner: unknown person 'zhaolei'"
+    with pytest.raises(UsageError) as caught:
+        resolve_filter(config(departments=["市场部", "技术部"]), "赵蕾")
+    assert str(caught.value) == "--owner: unknown person '赵蕾' (did you mean '赵磊'?)"
+    with pytest.raises(UsageError) as caught:
+        resolve_filter(config(departments=["市场部", "技术部"]), None, "技术")
+    assert str(caught.value) == "--department: unknown department '技术' (did you mean '技术部'?)"
+
+
+def test_a_person_without_email_matches_only_their_own_items() -> None:
+    # a registered person with no email must not match the ownerless items (None == None)
+    cfg = Config.model_validate({"people": [{"name": "王芳"}, {"name": "赵磊"}]})
+    who = resolve_filter(cfg, "王芳")
+    assert who.keeps("王芳", None)
+    assert not who.keeps(None, None)
+    assert not who.keeps("赵磊", None)
 
 
 # -- estimated years ---------------------------------------------------------------------

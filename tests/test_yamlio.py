@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from collabkit.errors import RecordError
-from collabkit.yamlio import decode, load_data, load_roundtrip, read_text
+from collabkit.io.yamlio import decode, load_data, load_roundtrip, read_text
 
 
 def refused(text: str) -> RecordError:

@@ -18,6 +18,10 @@ class Finding:
     code: str
     message: str
 
+    def as_error(self) -> Finding:
+        """The same finding as an error (`lint --strict`)."""
+        return Finding(self.file, self.line, self.column, "error", self.code, self.message)
+
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
 

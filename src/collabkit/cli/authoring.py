@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from collabkit.cli import app
+from collabkit.cli.app import app
 from collabkit.cli.common import NowOption, now_from, workspace
 from collabkit.errors import EXIT_FINDINGS, UsageError
 
@@ -19,7 +19,7 @@ def init(
     lang: Annotated[str, typer.Option("--lang", help="zh or en.")] = "zh",
 ) -> None:
     """Create a workspace: collab.yaml, records/ folders, .gitignore, a CI workflow example."""
-    from collabkit.scaffold import init_workspace
+    from collabkit.edit.scaffold import init_workspace
 
     for path in init_workspace(directory, lang):
         print(path)
@@ -81,24 +81,22 @@ def new(
     now: NowOption = None,
 ) -> None:
     """Allocate the next id and write a commented skeleton; prints its path."""
-    from collabkit.authoring import moment_text, new_record
+    from collabkit.edit.new import new_record
+    from collabkit.i18n import Texts
+    from collabkit.io.scalars import moment_text
 
     ws = workspace(ctx)
     moment = now_from(now, ws.config.tz)
     editor = _editor() if edit else []  # before anything is written
     interactive = not no_input and sys.stdin.isatty()
-    zh = ws.config.language == "zh"
-    title = _prompt("标题" if zh else "Title", title, interactive)
+    t = Texts(ws.config.language)
+    title = _prompt(t("prompt.title"), title, interactive)
     if kind == "requirement":
-        requester = _prompt(
-            "需求方 部门:负责人" if zh else "Requester DEPARTMENT:LEAD", requester, interactive
-        )
+        requester = _prompt(t("prompt.requester"), requester, interactive)
     elif kind == "meeting":
-        start = _prompt("开始时间" if zh else "Start", start, interactive)
+        start = _prompt(t("prompt.start"), start, interactive)
     elif kind == "issue":
-        urgency = _prompt(
-            "紧急程度 high/medium/low" if zh else "Urgency high/medium/low", urgency, interactive
-        )
+        urgency = _prompt(t("prompt.urgency"), urgency, interactive)
     stamp = moment_text(moment, ws.config.tz)
     values: dict[str, Any] = {
         "title": title,
@@ -160,7 +158,7 @@ def set_command(
     value: Annotated[str, typer.Argument(metavar="VALUE", help="A YAML value; empty clears it.")],
 ) -> None:
     """Set one field, keeping the file's comments, order and layout."""
-    from collabkit.authoring import set_field
+    from collabkit.edit.changes import set_field
 
     ws = workspace(ctx)
     print(ws.rel(set_field(ws, record_id, field, value)))
@@ -174,7 +172,7 @@ def done(
     now: NowOption = None,
 ) -> None:
     """Mark an action item (or a notice's to-do) done."""
-    from collabkit.authoring import mark_done
+    from collabkit.edit.changes import mark_done
 
     ws = workspace(ctx)
     moment = now_from(at, ws.config.tz, "--at") if at else now_from(now, ws.config.tz)
@@ -193,7 +191,7 @@ def progress(
     now: NowOption = None,
 ) -> None:
     """Log progress on a collaboration or an action item."""
-    from collabkit.authoring import add_progress
+    from collabkit.edit.changes import add_progress
 
     ws = workspace(ctx)
     print(ws.rel(add_progress(ws, target, note, percent, now_from(now, ws.config.tz))))
@@ -210,7 +208,7 @@ def renumber(
     ],
 ) -> None:
     """Give a record the next free id (after two clones allocated the same one)."""
-    from collabkit.authoring import renumber as renumber_record
+    from collabkit.edit.renumber import renumber as renumber_record
 
     ws = workspace(ctx)
     result = renumber_record(ws, target)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -14,7 +15,8 @@ import typer
 from collabkit.errors import UsageError
 
 if TYPE_CHECKING:
-    from collabkit.store import Workspace
+    from collabkit.findings import Finding
+    from collabkit.workspace import Workspace
 
 
 class Format(StrEnum):
@@ -32,8 +34,8 @@ FormatOption = Annotated[Format, typer.Option("--format", help="table or json.")
 
 
 def workspace(ctx: typer.Context) -> Workspace:
-    from collabkit.cli import start_dir
-    from collabkit.store import Workspace
+    from collabkit.cli.app import start_dir
+    from collabkit.workspace import Workspace
 
     return Workspace.open(start_dir(ctx))
 
@@ -50,6 +52,29 @@ def now_from(text: str | None, tz: ZoneInfo, option: str = "--now") -> datetime:
         raise UsageError(
             f"{option}: not a date/time: {text!r} (use e.g. 2024-10-14T09:00+08:00)"
         ) from None
+
+
+def owner_name(ws: Workspace, owner: str | None) -> str | None:
+    """`--owner` as given, with `@me` read as `git config user.email`."""
+    if owner != "@me":
+        return owner
+    from collabkit.io.git import config_value
+
+    email = config_value(ws.root, "user.email")
+    if email is None:
+        raise UsageError("--owner @me: git config user.email is not set")
+    return email
+
+
+def warn_skipped(skipped: Sequence[Finding], language: str) -> None:
+    """Name on stderr the record files a command skipped because they cannot be read."""
+    if not skipped:
+        return
+    from collabkit.i18n import text
+
+    print(text("skipped.files", language, n=len(skipped)), file=sys.stderr)
+    for finding in skipped:
+        print(f"  {finding.file}:{finding.line}: {finding.message}", file=sys.stderr)
 
 
 def print_json(data: Any) -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from collabkit.cli.common import is_terminal
+from collabkit.i18n import Texts
 
 if TYPE_CHECKING:
-    from collabkit.timing import Obligation, Timing
+    from collabkit.present.obligations import When
+    from collabkit.query import Snapshot
+    from collabkit.timing.obligations import Obligation
 
 RICH_ROW_LIMIT = 200  # a rich table of 10,000 rows takes seconds: plain text beyond this
 
@@ -65,61 +68,44 @@ def _lateness_style(ob: Obligation, now: datetime) -> str:
 
 
 def print_obligations(
-    obligations: list[Obligation],
-    timing: Timing,
-    now: datetime,
-    when: Callable[[Timing, Obligation, datetime], str],
-    mode: str,
+    obligations: list[Obligation], snapshot: Snapshot, when: When, mode: str
 ) -> None:
-    from collabkit.views import ESTIMATED_MARK, headers, obligation_row
+    """An overdue (`mode` 'overdue') or due ('due') table, or the line saying it is empty."""
+    from collabkit.present.obligations import estimated_note, headers, obligation_row
 
-    zh = timing.config.language == "zh"
+    timing, now = snapshot.timing, snapshot.now
+    t = Texts(timing.language)
     if not obligations:
-        empty = {
-            "overdue": ("没有逾期事项", "nothing is overdue"),
-            "due": ("近期没有到期事项", "nothing falls due in that time"),
-        }[mode]
-        print(empty[0] if zh else empty[1])
+        print(t("overdue.none" if mode == "overdue" else "due.none"))
         return
-    last = ("逾期" if zh else "late") if mode == "overdue" else ("剩余" if zh else "left")
     rows = [obligation_row(ob, timing, now, when) for ob in obligations]
     styles = [_lateness_style(ob, now) if mode == "overdue" else "" for ob in obligations]
-    print_table(headers(timing.config.language, last), rows, styles)
+    print_table(headers(timing.language, "late" if mode == "overdue" else "left"), rows, styles)
     if any(ob.estimated_years for ob in obligations):
-        note = (
-            f"{ESTIMATED_MARK} 按估算日历计算(该年官方调休安排未收录),见 --format json 的 problem"
-            if zh
-            else f"{ESTIMATED_MARK} estimated: that year's official schedule is not "
-            "known yet (see `problem` in --format json)"
-        )
-        print(note, file=sys.stderr if not is_terminal() else sys.stdout)
+        print(estimated_note(timing.language), file=sys.stderr if not is_terminal() else sys.stdout)
 
 
 def print_record(view: dict[str, Any], language: str) -> None:
     """`collab show`: the record's fields, then its deadlines."""
-    zh = language == "zh"
+    t = Texts(language)
     print(f"{view['id']}  {view.get('title') or ''}".rstrip())
     print(
-        f"{'类型' if zh else 'kind'}: {view['kind']}   {'状态' if zh else 'status'}: "
-        f"{view.get('status') or '-'}   {'文件' if zh else 'file'}: {view['file']}"
+        f"{t('show.kind')}: {view['kind']}   {t('show.status')}: "
+        f"{view.get('status') or '-'}   {t('show.file')}: {view['file']}"
     )
     print()
     print(view["body"].rstrip())
     if view["linked_from"]:
         print()
-        print(("被引用: " if zh else "linked from: ") + ", ".join(view["linked_from"]))
+        print(t("show.linked_from") + ", ".join(view["linked_from"]))
     print()
     deadlines = view["deadlines"]
     if not deadlines:
-        print("没有截止时间" if zh else "no deadlines")
+        print(t("show.no_deadlines"))
         return
-    head = (
-        ["规则", "事项", "负责人", "截止时间", "状态"]
-        if zh
-        else ["rule", "what", "owner", "due", "state"]
-    )
+    head = [t(f"col.{key}") for key in ("rule", "what", "owner", "due", "state")]
     rows = [
         [d["ref_rule"], d["what"], d["owner"] or "-", d["due_text"], d["state_text"]]
         for d in deadlines
     ]
-    print_table(head, rows, title="截止时间" if zh else "Deadlines")
+    print_table(head, rows, title=t("show.deadlines"))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from collabkit.cli import app
+from collabkit.cli.app import app
 from collabkit.cli.common import Format, FormatOption, NowOption, now_from, print_json, workspace
 from collabkit.errors import EXIT_FINDINGS, EXIT_OK
 
@@ -32,7 +32,7 @@ def lint(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Validate records: schema, ids, people, action items, timing rules (SPEC §8)."""
-    from collabkit.cli import start_dir
+    from collabkit.cli.app import start_dir
     from collabkit.errors import UsageError
     from collabkit.lint import lint as run_lint
 
@@ -74,22 +74,21 @@ def list_records(
     fmt: FormatOption = Format.table,
 ) -> None:
     """One line per record."""
+    from collabkit.cli.common import owner_name
     from collabkit.cli.output import print_table
-    from collabkit.listing import list_rows
+    from collabkit.i18n import Texts
+    from collabkit.present.records import list_rows
+    from collabkit.query import resolve_filter
 
     ws = workspace(ctx)
-    rows = list_rows(ws, kind=kind, status=status, owner=owner, department=department)
+    who = resolve_filter(ws.config, owner_name(ws, owner), department)
+    rows = list_rows(ws, kind=kind, status=status, who=who)
     if fmt is Format.json:
         print_json(rows)
         return
-    zh = ws.config.language == "zh"
-    head = (
-        ["编号", "类型", "名称", "状态", "负责人", "部门", "文件"]
-        if zh
-        else ["id", "kind", "title", "status", "owner", "department", "file"]
-    )
+    t = Texts(ws.config.language)
     keys = ["id", "kind", "title", "status", "owner", "department", "file"]
-    print_table(head, [[str(r[k] or "-") for k in keys] for r in rows])
+    print_table([t(f"col.{k}") for k in keys], [[str(r[k] or "-") for k in keys] for r in rows])
 
 
 @app.command()
@@ -101,7 +100,7 @@ def show(
 ) -> None:
     """One record, human-readable, with its computed deadlines and their state."""
     from collabkit.cli.output import print_record
-    from collabkit.listing import record_view
+    from collabkit.present.records import record_view
 
     ws = workspace(ctx)
     view = record_view(ws, record_id, now_from(now, ws.config.tz))

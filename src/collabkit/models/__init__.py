@@ -1,4 +1,8 @@
-"""The record kinds of SPEC §3 and the one union that reads any of them by `kind`."""
+"""The record kinds of SPEC §3, the one union that reads any of them by `kind`, and the
+registry of per-kind facts (prefix, folder, owners, item lists) that everything else asks.
+
+May import: collabkit.errors, collabkit.i18n, pydantic.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from collabkit.models._base import RecordBase
+from collabkit.models._base import ItemNaming, RecordBase
 from collabkit.models.collaboration import Collaboration
 from collabkit.models.customer import CustomerRequest
 from collabkit.models.issue import Issue
@@ -15,28 +19,16 @@ from collabkit.models.meeting import Meeting
 from collabkit.models.notice import Notice
 from collabkit.models.requirement import Requirement
 
-AnyRecord = Annotated[
-    Requirement | Meeting | Issue | Collaboration | CustomerRequest | Notice,
-    Field(discriminator="kind"),
-]
+Record = Requirement | Meeting | Issue | Collaboration | CustomerRequest | Notice
+AnyRecord = Annotated[Record, Field(discriminator="kind")]
 
 MODELS: dict[str, type[RecordBase]] = {
-    "requirement": Requirement,
-    "meeting": Meeting,
-    "issue": Issue,
-    "collaboration": Collaboration,
-    "customer-request": CustomerRequest,
-    "notice": Notice,
+    model.KIND: model
+    for model in (Requirement, Meeting, Issue, Collaboration, CustomerRequest, Notice)
 }
 KINDS: tuple[str, ...] = tuple(MODELS)
-FOLDERS: dict[str, str] = {
-    "requirement": "requirements",
-    "meeting": "meetings",
-    "issue": "issues",
-    "collaboration": "collaborations",
-    "customer-request": "customer-requests",
-    "notice": "notices",
-}
+FOLDERS: dict[str, str] = {kind: model.FOLDER for kind, model in MODELS.items()}
+DEFAULT_PREFIXES: dict[str, str] = {kind: model.PREFIX for kind, model in MODELS.items()}
 
 
 @cache
@@ -45,7 +37,33 @@ def record_adapter() -> TypeAdapter[Any]:
     return TypeAdapter(AnyRecord)
 
 
+@cache
+def statuses(kind: str) -> tuple[str, ...]:
+    """The statuses a record of `kind` can have, in the order of its life."""
+    from typing import get_args
+
+    annotation = MODELS[kind].model_fields["status"].annotation
+    while get_args(annotation) and not all(isinstance(a, str) for a in get_args(annotation)):
+        annotation = get_args(annotation)[0]  # Annotated[Literal[...], ...]
+    return tuple(get_args(annotation))
+
+
+def item_lists(kind: str) -> dict[str, ItemNaming]:
+    """The lists of a kind whose items `ID/ITEM` can name."""
+    return MODELS[kind].ITEM_LISTS
+
+
+def item_names(record: RecordBase) -> dict[str, tuple[str, int]]:
+    """Every item a record holds, by name (A2, P1, V1.2, C1, T1): (list name, index)."""
+    found: dict[str, tuple[str, int]] = {}
+    for list_name, naming in record.ITEM_LISTS.items():
+        for index, item in enumerate(getattr(record, list_name, None) or ()):
+            found.setdefault(naming.name_of(item, index), (list_name, index))
+    return found
+
+
 __all__ = [
+    "DEFAULT_PREFIXES",
     "FOLDERS",
     "KINDS",
     "MODELS",
@@ -53,9 +71,14 @@ __all__ = [
     "Collaboration",
     "CustomerRequest",
     "Issue",
+    "ItemNaming",
     "Meeting",
     "Notice",
+    "Record",
     "RecordBase",
     "Requirement",
+    "item_lists",
+    "item_names",
     "record_adapter",
+    "statuses",
 ]

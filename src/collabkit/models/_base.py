@@ -1,8 +1,9 @@
-"""The base every record and record part shares."""
+"""The base every record and record part shares, and the per-kind facts each kind declares."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,9 +22,40 @@ class ProgressEntry(Part):
     percent: int | None = Field(None, ge=0, le=100, description="完成百分比 0–100")
 
 
-class RecordBase(Part):
-    """Fields every kind has. Subclasses set `kind`, `status` and the class constants."""
+@dataclass(frozen=True, slots=True)
+class ItemNaming:
+    """How the items of a record's list are named in `ID/ITEM` references and field paths.
 
+    `key` is the item field holding the name (`id` → A2, `version` → V1.2); without one,
+    items are named by position: `letter` + 1-based index (C1, C2 ...). `letter` also
+    starts the ids that `collab add` gives new items.
+    """
+
+    letter: str
+    key: str | None = "id"
+
+    def name_of(self, item: Any, index: int) -> str:
+        if self.key is not None:
+            value = item.get(self.key) if isinstance(item, dict) else getattr(item, self.key, None)
+            if value not in (None, ""):
+                return str(value)
+        return f"{self.letter}{index + 1}"
+
+
+class RecordBase(Part):
+    """Fields every kind has. Each kind sets `kind`, `status` and the class facts below."""
+
+    KIND: ClassVar[str]
+    kind: str  # each kind narrows it to its Literal
+    PREFIX: ClassVar[str]  # the default id prefix (collab.yaml `ids:` may change it)
+    FOLDER: ClassVar[str]  # under records/
+    # Fields naming who owns the record and its department, most responsible first.
+    OWNER_FIELDS: ClassVar[tuple[str, ...]] = ()
+    DEPARTMENT_FIELDS: ClassVar[tuple[str, ...]] = ()
+    # Lists whose items `ID/ITEM` can name, and how.
+    ITEM_LISTS: ClassVar[dict[str, ItemNaming]] = {}
+    # Fields that make the title of a listing, first one set wins.
+    TITLE_FIELDS: ClassVar[tuple[str, ...]] = ("title",)
     # Statuses in which a record may still lack what a person has not filled in yet.
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft"})
     # Statuses in which a record owes nothing more (SPEC §5).
@@ -47,3 +79,11 @@ class RecordBase(Part):
     @property
     def is_finished(self) -> bool:
         return str(getattr(self, "status", "")) in self.FINISHED_STATUSES
+
+    @property
+    def display_title(self) -> str | None:
+        for name in self.TITLE_FIELDS:
+            value = getattr(self, name, None)
+            if value:
+                return str(value)
+        return None

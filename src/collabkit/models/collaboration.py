@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from collabkit.models._base import Part, ProgressEntry, RecordBase
+from collabkit.models._base import ItemNaming, Part, ProgressEntry, RecordBase
 from collabkit.models._types import Deadline, Department, Moment, Name, RecordId, Text, TextOrList
 
 
@@ -35,6 +35,12 @@ class Retrospective(Part):
 
 
 class Collaboration(RecordBase):
+    KIND: ClassVar[str] = "collaboration"
+    PREFIX: ClassVar[str] = "XZ"
+    FOLDER: ClassVar[str] = "collaborations"
+    OWNER_FIELDS: ClassVar[tuple[str, ...]] = ("initiator.contact",)
+    DEPARTMENT_FIELDS: ClassVar[tuple[str, ...]] = ("initiator.department",)
+    ITEM_LISTS: ClassVar[dict[str, ItemNaming]] = {}
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft", "planned"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"cancelled"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (

@@ -6,7 +6,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
-from collabkit.models._base import Part, RecordBase
+from collabkit.models._base import ItemNaming, Part, RecordBase
 from collabkit.models._types import Moment, Name, RecordId, Text, TextOrList
 
 _STATUS_ALIASES = {
@@ -47,6 +47,16 @@ class Communication(Part):
 
 
 class CustomerRequest(RecordBase):
+    KIND: ClassVar[str] = "customer-request"
+    PREFIX: ClassVar[str] = "KH"
+    FOLDER: ClassVar[str] = "customer-requests"
+    OWNER_FIELDS: ClassVar[tuple[str, ...]] = ("owner",)
+    DEPARTMENT_FIELDS: ClassVar[tuple[str, ...]] = ()
+    ITEM_LISTS: ClassVar[dict[str, ItemNaming]] = {
+        "proposals": ItemNaming("V", key="version"),
+        "communications": ItemNaming("C", key=None),
+    }
+    TITLE_FIELDS: ClassVar[tuple[str, ...]] = ("title", "customer", "project")
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"done", "rejected"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from collabkit.models._base import Part, RecordBase
+from collabkit.models._base import ItemNaming, Part, RecordBase
 from collabkit.models._types import Deadline, Department, Level, Moment, Name, RecordId, Text
 
 
@@ -16,6 +16,12 @@ class Team(Part):
 
 
 class Issue(RecordBase):
+    KIND: ClassVar[str] = "issue"
+    PREFIX: ClassVar[str] = "WT"
+    FOLDER: ClassVar[str] = "issues"
+    OWNER_FIELDS: ClassVar[tuple[str, ...]] = ("owner", "reporter")
+    DEPARTMENT_FIELDS: ClassVar[tuple[str, ...]] = ("department",)
+    ITEM_LISTS: ClassVar[dict[str, ItemNaming]] = {}
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (

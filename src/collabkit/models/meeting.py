@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from collabkit.models._base import Part, ProgressEntry, RecordBase
+from collabkit.models._base import ItemNaming, Part, ProgressEntry, RecordBase
 from collabkit.models._types import (
     Deadline,
     Department,
@@ -53,6 +53,12 @@ class Action(Part):
 
 
 class Meeting(RecordBase):
+    KIND: ClassVar[str] = "meeting"
+    PREFIX: ClassVar[str] = "HY"
+    FOLDER: ClassVar[str] = "meetings"
+    OWNER_FIELDS: ClassVar[tuple[str, ...]] = ("host", "recorder")
+    DEPARTMENT_FIELDS: ClassVar[tuple[str, ...]] = ()
+    ITEM_LISTS: ClassVar[dict[str, ItemNaming]] = {"actions": ItemNaming("A")}
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft", "planned"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed", "cancelled"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (

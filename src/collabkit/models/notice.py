@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from collabkit.models._base import Part, RecordBase
+from collabkit.models._base import ItemNaming, Part, RecordBase
 from collabkit.models._types import Deadline, ItemId, Moment, Name, RecordId, Text
 
 
@@ -20,6 +20,12 @@ class Todo(Part):
 
 
 class Notice(RecordBase):
+    KIND: ClassVar[str] = "notice"
+    PREFIX: ClassVar[str] = "TZ"
+    FOLDER: ClassVar[str] = "notices"
+    OWNER_FIELDS: ClassVar[tuple[str, ...]] = ("initiator",)
+    DEPARTMENT_FIELDS: ClassVar[tuple[str, ...]] = ()
+    ITEM_LISTS: ClassVar[dict[str, ItemNaming]] = {"todos": ItemNaming("T")}
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = ("title", "group", "initiator", "at")

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from collabkit.models._base import Part, RecordBase
+from collabkit.models._base import ItemNaming, Part, RecordBase
 from collabkit.models._types import (
     Deadline,
     Department,
@@ -55,6 +55,12 @@ class PendingItem(Part):
 
 
 class Requirement(RecordBase):
+    KIND: ClassVar[str] = "requirement"
+    PREFIX: ClassVar[str] = "RW"
+    FOLDER: ClassVar[str] = "requirements"
+    OWNER_FIELDS: ClassVar[tuple[str, ...]] = ("receiver.lead", "requester.lead")
+    DEPARTMENT_FIELDS: ClassVar[tuple[str, ...]] = ("receiver.department", "requester.department")
+    ITEM_LISTS: ClassVar[dict[str, ItemNaming]] = {"pending": ItemNaming("P")}
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed", "declined", "withdrawn"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = (

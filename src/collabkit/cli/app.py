@@ -1,0 +1,50 @@
+"""The typer application and its global options (`-C DIR`, `--version`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from collabkit import __version__
+
+app = typer.Typer(
+    name="collab",
+    help="Coordination records as YAML: deadlines, overdue lists and lint, from the handbook.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"collab {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path | None,
+        typer.Option(
+            "-C",
+            help="Run as if started in DIR (the workspace is searched from there).",
+            metavar="DIR",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    ctx.obj = {"start": directory or Path.cwd()}
+
+
+def start_dir(ctx: typer.Context) -> Path:
+    obj: dict[str, Any] = ctx.find_root().obj or {}
+    start: Path = obj.get("start", Path.cwd())
+    return start

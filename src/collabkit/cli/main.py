@@ -1,0 +1,91 @@
+"""Running one command line: the commands, and the one error handler at the boundary.
+
+A user's mistake is a CollabError: one line on stderr and its exit code. Anything else is a
+bug in collab: one line saying so and where the traceback went (exit 70), never a bare
+traceback; `COLLAB_DEBUG=1` prints the traceback too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import typer
+
+from collabkit.cli import authoring, deadlines, records  # noqa: F401 - they register commands
+from collabkit.cli.app import app
+from collabkit.errors import EXIT_BUG, CollabError
+
+CRASH_LOG = "last-error.log"
+
+
+def run(args: list[str]) -> int:
+    """Run one command line; user errors → one line on stderr and their exit code.
+
+    typer handles its own usage errors (exit 2) in standalone mode; everything collab
+    raises is caught here, so no user mistake ever shows a traceback.
+    """
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=args, prog_name="collab", standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except CollabError as exc:
+        print(f"collab: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so, with what to report, never a bare traceback
+        report_bug(exc, args)
+        return EXIT_BUG
+    return 0
+
+
+def report_bug(exc: BaseException, args: list[str]) -> None:
+    """One line about a bug in collab, and the traceback kept where the line says."""
+    details = "".join(traceback.format_exception(exc))
+    log = _write_crash_log(f"collab {' '.join(args)}\n\n{details}", args)
+    where = f"; the traceback is in {log}" if log else ""
+    print(
+        f"collab: internal error ({type(exc).__name__}: {exc}); this is a bug, please report "
+        f"it with the command you ran{where} (COLLAB_DEBUG=1 shows it here)",
+        file=sys.stderr,
+    )
+    if os.environ.get("COLLAB_DEBUG"):
+        print(details, file=sys.stderr, end="")
+
+
+def _write_crash_log(text: str, args: list[str]) -> Path | None:
+    """Keep the traceback in the workspace's cache folder (else the temp folder)."""
+    import tempfile
+
+    start = Path(args[args.index("-C") + 1]) if "-C" in args[:-1] else Path.cwd()
+    workspaces = [
+        folder / ".collab-cache"
+        for folder in (start.resolve(), *start.resolve().parents)
+        if (folder / "collab.yaml").is_file()
+    ]
+    folders = [*workspaces[:1], Path(tempfile.gettempdir())]
+    for folder in folders:
+        try:
+            folder.mkdir(exist_ok=True)
+            path = folder / (CRASH_LOG if folder.name == ".collab-cache" else "collab-" + CRASH_LOG)
+            path.write_text(text, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def main() -> None:
+    """Console-script entry point."""
+    from collabkit.bulk import freeze_after_bulk
+
+    freeze_after_bulk()  # one short run: records loaded in bulk need no collecting
+    code = run(sys.argv[1:])
+    with contextlib.suppress(BrokenPipeError):  # `collab overdue | head`: the reader left
+        sys.stdout.flush()
+    sys.exit(code)

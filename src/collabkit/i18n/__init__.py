@@ -1,0 +1,54 @@
+"""Every text that speaks to a team, in Chinese and English: one catalogue keyed by message.
+
+Imports nothing of collab. Each domain keeps its messages in a module of this package
+(`common`, `timing`, `lint` ...); `text(key, language, **values)` looks one up and fills it in.
+An English message may use `{s}`: it becomes "s" unless the value `n` is 1.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import import_module
+from typing import Any, Literal
+
+Language = Literal["zh", "en"]
+LANGUAGES: tuple[Language, ...] = ("zh", "en")
+DOMAINS = ("common", "timing", "lint", "edit", "cli")
+
+
+@cache
+def catalogue() -> dict[str, tuple[str, str]]:
+    """Every message: key → (zh, en)."""
+    merged: dict[str, tuple[str, str]] = {}
+    for domain in DOMAINS:
+        messages: dict[str, tuple[str, str]] = import_module(f"collabkit.i18n.{domain}").MESSAGES
+        clash = merged.keys() & messages.keys()
+        if clash:
+            raise RuntimeError(f"message keys defined twice: {sorted(clash)}")
+        merged.update(messages)
+    return merged
+
+
+def text(key: str, language: str, /, **values: Any) -> str:
+    """The message `key` in `language` (zh unless it is en), with `values` filled in."""
+    zh, en = catalogue()[key]
+    template = en if language == "en" else zh
+    if "n" in values and "s" not in values:
+        values["s"] = "" if values["n"] == 1 else "s"
+    return template.format(**values) if values else template
+
+
+class Texts:
+    """`text` bound to one language: `t = Texts("en"); t("overdue.none")`."""
+
+    __slots__ = ("language",)
+
+    def __init__(self, language: str) -> None:
+        self.language: Language = "en" if language == "en" else "zh"
+
+    def __call__(self, key: str, /, **values: Any) -> str:
+        return text(key, self.language, **values)
+
+    def pick(self, zh: str, en: str) -> str:
+        """One of two texts that are data rather than catalogue messages (a template's)."""
+        return en if self.language == "en" else zh

@@ -1,0 +1,15 @@
+"""How moments are written for people and in JSON (the same in every language)."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+
+def local_time(moment: datetime, tz: tzinfo) -> str:
+    """'2024-10-25 18:00' in the workspace zone."""
+    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 with its offset, to the second: the JSON form."""
+    return moment.isoformat(timespec="seconds")

@@ -1,0 +1,54 @@
+"""Values written into YAML by collab (skeletons, edits) so that they read back as written."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, tzinfo
+from typing import Any
+
+# A date or a date and time: written plainly, read back as text by collab's own types.
+_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?)?$")
+_SPECIAL_WORDS = ("null", "true", "false", "~", "yes", "no", "on", "off", "y", "n")
+
+
+def yaml_scalar(value: Any) -> str:
+    """A value as a YAML scalar; None stays empty (a field still to fill in)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool | int):
+        return json.dumps(value)
+    text = str(value)
+    return text if plain_safe(text) else json.dumps(text, ensure_ascii=False)
+
+
+def plain_safe(text: str) -> bool:
+    """Whether `text` reads back as the same text when written without quotes.
+
+    Anything a YAML 1.1 or 1.2 reader could take for a number (`1_000`, `1e3`, `0x1F`,
+    `0o17`, `.5`, `-.inf`, `17:00`), a boolean, null, a comment, an anchor or a flow
+    collection is quoted; dates and times stay plain.
+    """
+    if not text or text.strip() != text or "\n" in text:
+        return False
+    if _MOMENT.match(text):
+        return True
+    return (
+        ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and text[0] not in "-?:,[]{}#&*!|>'\"%@`+.~="
+        and not text[0].isdigit()
+        and not any(c in text for c in "{}[],")
+        and text.lower() not in _SPECIAL_WORDS
+        and text.lower().lstrip("+-.") not in ("inf", "nan")
+    )
+
+
+def moment_text(moment: datetime, workspace_tz: tzinfo) -> str:
+    """A moment as people write it in a record: local time without offset when it is in
+    the workspace zone, ISO 8601 with offset otherwise."""
+    local = moment.astimezone(workspace_tz)
+    if local.utcoffset() == moment.utcoffset():
+        return local.strftime("%Y-%m-%d %H:%M") + (f":{local.second:02d}" if local.second else "")
+    return moment.isoformat(timespec="minutes")

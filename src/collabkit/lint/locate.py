@@ -1,0 +1,40 @@
+"""Where a lint finding points: line and column of a key path, parsing a file only when asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from collabkit.findings import Finding, Severity
+from collabkit.io.positions import locate
+from collabkit.io.yamlio import load_roundtrip
+from collabkit.workspace import Loaded
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Locator:
+    """Line/column of a key path in a record file; each file is parsed once, on demand."""
+
+    trees: dict[str, Any] = field(default_factory=dict)
+
+    def at(self, loaded: Loaded, loc: Loc, *, value: bool = True) -> tuple[int, int]:
+        rel = loaded.file.rel
+        if rel not in self.trees:
+            self.trees[rel] = load_roundtrip(loaded.file.text, rel)
+        return locate(self.trees[rel], loc, at_value=value)
+
+    def finding(
+        self,
+        rec: Loaded,
+        loc: Loc,
+        code: str,
+        message: str,
+        severity: Severity = "error",
+        *,
+        value: bool = True,
+    ) -> Finding:
+        """A finding at `loc` of `rec`'s file."""
+        line, column = self.at(rec, loc, value=value)
+        return Finding(rec.file.rel, line, column, severity, code, message)

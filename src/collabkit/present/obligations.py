@@ -1,0 +1,66 @@
+"""Obligations as people and programs read them: the JSON item of SPEC §4 and table rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from collabkit.i18n import Texts
+from collabkit.i18n.formats import iso, local_time
+from collabkit.query import Snapshot
+from collabkit.timing.obligations import Obligation, Timing
+
+ESTIMATED_MARK = "≈"
+When = Callable[[Timing, Obligation, datetime], str]
+
+
+def obligation_json(ob: Obligation, snapshot: Snapshot) -> dict[str, Any]:
+    """The JSON item of SPEC §4."""
+    item: dict[str, Any] = {
+        "record": ob.record,
+        "kind": ob.kind,
+        "item": ob.item,
+        "rule": ob.rule,
+        "what": ob.what,
+        "owner": ob.owner,
+        "department": ob.department,
+        "due": iso(ob.due),
+        "file": ob.file,
+        "line": snapshot.line_of(ob),
+    }
+    if ob.estimated_years:
+        item["estimated"] = True
+        item["problem"] = ob.problem(snapshot.timing.language)
+    if ob.missed_before:
+        item["missed_before"] = ob.missed_before
+    return item
+
+
+def due_text(ob: Obligation, timing: Timing) -> str:
+    """The deadline in the workspace zone, marked when it rests on an estimated year."""
+    shown = local_time(ob.due, timing.calendar.tz)
+    return f"{shown} {ESTIMATED_MARK}" if ob.estimated_years else shown
+
+
+def obligation_row(ob: Obligation, timing: Timing, now: datetime, when: When) -> list[str]:
+    return [
+        ob.ref,
+        ob.rule,
+        ob.what,
+        ob.owner or "-",
+        ob.department or "-",
+        due_text(ob, timing),
+        when(timing, ob, now),
+    ]
+
+
+def headers(language: str, last: str) -> list[str]:
+    """Column headers of an obligation table; `last` is 'late' or 'left'."""
+    t = Texts(language)
+    keys = ("record", "rule", "what", "owner", "department", "due", last)
+    return [t(f"col.{key}") for key in keys]
+
+
+def estimated_note(language: str) -> str:
+    return Texts(language)("estimated.note", mark=ESTIMATED_MARK)

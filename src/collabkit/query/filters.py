@@ -1,0 +1,49 @@
+"""Who and which department a listing is about: `--owner`, `--department`, checked by name."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from collabkit.errors import UsageError
+from collabkit.workspace import Config
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """Owner names (a person's name and email) and a department; empty means everyone."""
+
+    owners: frozenset[str] = frozenset()
+    department: str | None = None
+
+    def keeps(self, owner: str | None, department: str | None) -> bool:
+        if self.owners and (owner is None or owner not in self.owners):
+            return False
+        return self.department is None or department == self.department
+
+
+def resolve_filter(
+    config: Config, owner: str | None = None, department: str | None = None
+) -> Filter:
+    """A Filter from the command line's words; an unregistered person or department is a
+    usage error that names the closest known one (when collab.yaml lists them)."""
+    owners: frozenset[str] = frozenset()
+    if owner is not None:
+        person = config.people_by_key.get(owner)
+        if person is not None:
+            owners = frozenset(key for key in (person.name, person.email) if key)
+        elif config.people:
+            known = [p.name for p in config.people]
+            raise UsageError(f"--owner: unknown person '{owner}'{_closest(owner, known)}")
+        else:
+            owners = frozenset({owner})
+    known = config.departments
+    if department is not None and known is not None and department not in known:
+        hint = _closest(department, known)
+        raise UsageError(f"--department: unknown department '{department}'{hint}")
+    return Filter(owners, department)
+
+
+def _closest(value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.3)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,75 @@
+"""People and departments named in a record, checked against the registry of collab.yaml."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from collabkit.workspace.config import Config
+
+Loc = tuple[str | int, ...]
+
+
+def unknown_names(config: Config, record: BaseModel) -> Iterator[tuple[Loc, str, str]]:
+    """(path, code, message) for each person or department that collab.yaml does not list."""
+    people = config.people_by_key
+    departments = config.departments
+    if not people and departments is None:
+        return
+    names = [p.name for p in config.people]
+    for loc, role, value in named_values(record):
+        if role == "person" and people and value not in people:
+            hint = suggest(value, names)
+            message = f"unknown person '{value}'{hint}; add them to people in collab.yaml"
+            yield loc, "unknown-person", message
+        elif role == "department" and departments is not None and value not in departments:
+            message = f"unknown department '{value}'{suggest(value, departments)}"
+            yield loc, "unknown-department", message
+
+
+def suggest(value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def named_values(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
+    """(path, 'person' | 'department', value) for every name in a record."""
+    roles = _roles(type(obj))
+    for name in type(obj).model_fields:
+        yield from _named(getattr(obj, name), (*loc, name), roles.get(name))
+
+
+def _named(value: Any, loc: Loc, role: str | None) -> Iterator[tuple[Loc, str, str]]:
+    if isinstance(value, BaseModel):
+        yield from named_values(value, loc)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _named(item, (*loc, i), role)
+    elif isinstance(value, str) and role is not None:
+        yield loc, role, value
+
+
+@cache
+def _roles(model: type[BaseModel]) -> dict[str, str]:
+    return {
+        name: role
+        for name, field in model.model_fields.items()
+        if (role := _role_in(field.annotation)) is not None
+    }
+
+
+def _role_in(annotation: Any) -> str | None:
+    if typing.get_origin(annotation) is typing.Annotated:
+        for meta in typing.get_args(annotation)[1:]:
+            if meta in ("person", "department"):
+                return str(meta)
+    for arg in typing.get_args(annotation):
+        found = _role_in(arg)
+        if found is not None:
+            return found
+    return None

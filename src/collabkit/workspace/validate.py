@@ -1,0 +1,80 @@
+"""One record file → its model, or findings that say exactly where it is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from collabkit.errors import RecordError
+from collabkit.findings import Finding
+from collabkit.io.yamlio import decode, load_data, load_roundtrip
+from collabkit.models import record_adapter
+from collabkit.models._types import validation_context
+from collabkit.models.explain import clean_loc, describe, select
+from collabkit.workspace.config import Config
+from collabkit.workspace.records import RecordFile
+
+Result = tuple[RecordFile | None, Any, list[Finding]]
+
+
+def validate_file(path: Path, rel: str, config: Config) -> Result:
+    """Read, parse and validate one record file. Never raises for bad content."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, None, [_at_top(rel, "unreadable", f"cannot read file: {exc.strerror}")]
+    try:
+        text = decode(raw, rel)
+        data = load_data(text, rel)
+    except RecordError as exc:
+        return None, None, [_finding(exc, rel)]
+    file = RecordFile(path, rel, text, data)
+    if data is None:
+        message = "empty file: a record needs at least kind and id"
+        return file, None, [_at_top(rel, "empty-file", message)]
+    if not isinstance(data, dict):
+        shape = "a list" if isinstance(data, list) else "a single value"
+        message = f"a record is one mapping (key: value lines), found {shape}"
+        return file, None, [_at_top(rel, "not-a-mapping", message)]
+    return file, *validate_data(file, config)
+
+
+def validate_data(file: RecordFile, config: Config) -> tuple[Any, list[Finding]]:
+    """Validate parsed data; schema errors are located with the round-trip parser."""
+    try:
+        record = record_adapter().validate_python(file.data, context=validation_context(config.tz))
+    except ValidationError as exc:
+        return None, schema_findings(file, exc.errors())
+    return record, []
+
+
+def schema_findings(file: RecordFile, errors: list[Any]) -> list[Finding]:
+    tree = load_roundtrip(file.text, file.rel)
+    findings = []
+    for error in select(errors):
+        code, message = describe(error)
+        loc = clean_loc(error["loc"], None)
+        line, column = locate_error(tree, loc, error["type"])
+        findings.append(Finding(file.rel, line, column, "error", code, message))
+    return findings
+
+
+def locate_error(tree: Any, loc: tuple[str | int, ...], kind: str) -> tuple[int, int]:
+    from collabkit.io.positions import locate
+
+    if kind == "missing":
+        return locate(tree, loc[:-1])
+    if kind in ("union_tag_not_found", "union_tag_invalid"):
+        return locate(tree, ("kind",), at_value=True) if "kind" in tree else (1, 1)
+    return locate(tree, loc, at_value=kind != "extra_forbidden")
+
+
+def _finding(exc: RecordError, rel: str) -> Finding:
+    return Finding(rel, exc.line or 1, exc.column or 1, "error", exc.code, exc.message)
+
+
+def _at_top(rel: str, code: str, message: str) -> Finding:
+    """An error about the whole file, reported at its first line."""
+    return Finding(rel, 1, 1, "error", code, message)
