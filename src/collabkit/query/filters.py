@@ -37,9 +37,9 @@ def resolve_filter(
             raise UsageError(f"--owner: unknown person '{owner}'{_closest(owner, known)}")
         else:
             owners = frozenset({owner})
-    known = config.departments
-    if department is not None and known is not None and department not in known:
-        hint = _closest(department, known)
+    departments = config.departments
+    if department is not None and departments is not None and department not in departments:
+        hint = _closest(department, departments)
         raise UsageError(f"--department: unknown department '{department}'{hint}")
     return Filter(owners, department)
 
