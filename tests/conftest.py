@@ -4,45 +4,20 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from collabkit.cli import run
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples" / "handbook"
-NOW = "2024-10-14T09:00:00+08:00"
-
-MINIMAL_CONFIG = """\
-language: zh
-timezone: Asia/Shanghai
-departments: [市场部, 运营部, 技术部, 销售部]
-people:
-  - {name: 张伟, department: 市场部, email: zhangwei@example.com}
-  - {name: 李娜, department: 运营部, email: lina@example.com}
-  - {name: 王芳, department: 销售部, email: wangfang@example.com}
-  - {name: 赵磊, department: 技术部, email: zhaolei@example.com}
-"""
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def __str__(self) -> str:
-        return f"exit {self.code}\n--- stdout ---\n{self.out}\n--- stderr ---\n{self.err}"
+from tests.helpers import EXAMPLES, MINIMAL_CONFIG, ROOT, SCENARIOS, Result, build_tree, git
 
 
 @pytest.fixture
-def invoke(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run `collab ARGS` in-process; the Result prints everything when an assert fails."""
+def invoke(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run `collab ARGS` in-process; the Result prints stdout, stderr and, for a bug (exit
+    70), its traceback when an assertion fails."""
+    monkeypatch.setenv("COLLAB_DEBUG", "1")
 
     def _invoke(*args: str | Path) -> Result:
         capsys.readouterr()
@@ -51,28 +26,6 @@ def invoke(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
         return Result(code, captured.out, captured.err)
 
     return _invoke
-
-
-def run_collab(*args: str | Path, cwd: Path | None = None, stdin: str | None = None) -> Result:
-    """Run the real `collab` in a subprocess (for what needs a process: exit, signals, ttys)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "collabkit", *map(str, args)],
-        cwd=cwd, capture_output=True, text=True, input=stdin, timeout=120,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-    return Result(proc.returncode, proc.stdout, proc.stderr)
-
-
-def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write `files` (relative path → text or bytes) under `root`."""
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
 
 
 @pytest.fixture
@@ -84,17 +37,26 @@ def ws(tmp_path: Path) -> Path:
 @pytest.fixture
 def examples(tmp_path: Path) -> Path:
     """A copy of the bundled example workspace inside a fresh git repository."""
-    target = tmp_path / "handbook"
-    shutil.copytree(EXAMPLES, target)
+    return make_repo(EXAMPLES, tmp_path / "handbook")
+
+
+@pytest.fixture
+def scenario(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """`scenario("english")`: a copy of tests/scenarios/english in a fresh git repository."""
+
+    def _scenario(name: str) -> Path:
+        return make_repo(SCENARIOS / name, tmp_path / name)
+
+    return _scenario
+
+
+def make_repo(source: Path, target: Path) -> Path:
+    """Copy `source` to `target` and commit it as the first commit of a new repository."""
+    shutil.copytree(source, target)
     git(target, "init", "-q", "-b", "main")
     git(target, "add", "-A")
-    git(target, "commit", "-q", "-m", "examples")
+    git(target, "commit", "-q", "-m", f"{source.name}: first commit")
     return target
-
-
-def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
-    return done.stdout
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from tests.helpers import ROOT
 
 GENERATE = ROOT / "benchmarks" / "generate.py"
 KINDS = {"requirement", "meeting", "issue", "collaboration", "customer-request", "notice"}

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from conftest import NOW
+from tests.helpers import NOW
 
 
 def test_examples_lint_clean(invoke, examples):  # type: ignore[no-untyped-def]

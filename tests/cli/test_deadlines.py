@@ -19,7 +19,7 @@ import holidays
 import pytest
 
 from collabkit.cli.output import width
-from conftest import MINIMAL_CONFIG, NOW, build_tree, run_collab
+from tests.helpers import MINIMAL_CONFIG, NOW, build_tree, run_collab
 
 # -- the example workspace at 2024-10-14 09:00 -----------------------------------------
 

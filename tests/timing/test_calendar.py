@@ -531,7 +531,7 @@ def test_one_holidays_lookup_per_year(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_library_never_reads_the_clock() -> None:
-    src = Path(__file__).resolve().parents[1] / "src" / "collabkit" / "timing"
+    src = Path(__file__).resolve().parents[2] / "src" / "collabkit" / "timing"
     for name in ("calendar.py", "durations.py"):
         text = (src / name).read_text(encoding="utf-8")
         for call in ("now(", "today(", "utcnow(", "time.time(", "print("):

@@ -22,7 +22,7 @@ from collabkit.models import (
 )
 from collabkit.models._types import validation_context
 from collabkit.models.explain import describe
-from conftest import build_tree
+from tests.helpers import build_tree
 
 SH = ZoneInfo("Asia/Shanghai")
 BERLIN = ZoneInfo("Europe/Berlin")

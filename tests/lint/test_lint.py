@@ -15,7 +15,7 @@ import pytest
 from collabkit.findings import Finding
 from collabkit.lint import lint
 from collabkit.workspace import Workspace
-from conftest import build_tree, run_collab
+from tests.helpers import build_tree, run_collab
 
 REQ = "records/requirements"
 

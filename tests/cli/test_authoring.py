@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from collabkit.workspace import Workspace
-from conftest import NOW, build_tree, git, run_collab
+from tests.helpers import NOW, build_tree, git, run_collab
 
 KINDS = {
     "requirement": "records/requirements/RW-2024-001.yaml",

@@ -16,7 +16,7 @@ import pytest
 
 from collabkit.timing.calendar import WorkCalendar
 from collabkit.timing.recurring import Every, periods
-from conftest import MINIMAL_CONFIG, build_tree
+from tests.helpers import MINIMAL_CONFIG, build_tree
 
 TZ = ZoneInfo("Asia/Shanghai")
 

@@ -26,7 +26,7 @@ from collabkit.timing.durations import Duration
 from collabkit.timing.obligations import Obligation, Timing
 from collabkit.timing.rules import Rule, default_rules, rules_for
 from collabkit.workspace import Config
-from conftest import MINIMAL_CONFIG, build_tree
+from tests.helpers import MINIMAL_CONFIG, build_tree
 
 SH = ZoneInfo("Asia/Shanghai")
 NOW_TEXT = "2024-10-14T09:00:00+08:00"

@@ -10,7 +10,7 @@ from collabkit.errors import CollabError, WorkspaceNotFound
 from collabkit.models import DEFAULT_PREFIXES
 from collabkit.workspace import Workspace, find_root
 from collabkit.workspace.config import HANDBOOK_DEPARTMENTS, load_config
-from conftest import MINIMAL_CONFIG, build_tree
+from tests.helpers import MINIMAL_CONFIG, build_tree
 
 
 def config_at(tmp_path: Path, text: str | bytes) -> Path:

@@ -28,7 +28,7 @@ from collabkit.edit.renumber import renumber
 from collabkit.errors import CollabError, EditRefused, UnknownRecord, UsageError
 from collabkit.lint import lint
 from collabkit.workspace import Workspace
-from conftest import build_tree
+from tests.helpers import build_tree
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2024, 10, 14, 9, 0, tzinfo=SHANGHAI)
