@@ -35,12 +35,17 @@ class Result:
         return f"exit {self.code}\n--- stdout ---\n{self.out}\n--- stderr ---\n{self.err}"
 
 
-def run_collab(*args: str | Path, cwd: Path | None = None, stdin: str | None = None) -> Result:
+def run_collab(
+    *args: str | Path,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+) -> Result:
     """Run the real `collab` in a subprocess (for what needs a process: exit, signals, ttys)."""
     proc = subprocess.run(
         [sys.executable, "-m", "collabkit", *map(str, args)],
         cwd=cwd, capture_output=True, text=True, input=stdin, timeout=120,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 

@@ -111,8 +111,7 @@ def guess_indent(text: str) -> tuple[int, int]:
     """
     mapping: int | None = None
     dash: int | None = None
-    lines = [ln for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")]
-    for line, following in itertools.pairwise(lines):
+    for line, following in itertools.pairwise(_structure_lines(text)):
         stripped = line.strip()
         if not stripped.endswith(":") or stripped.startswith("- "):
             continue
@@ -126,6 +125,30 @@ def guess_indent(text: str) -> tuple[int, int]:
         if mapping is not None and dash is not None:
             break
     return mapping or 2, 2 if dash is None else dash
+
+
+_BLOCK_SCALAR = re.compile(r"(?:^|\s)[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _structure_lines(text: str) -> list[str]:
+    """The lines that carry structure: no blanks, comments or block-scalar contents."""
+    out: list[str] = []
+    block_indent: int | None = None  # inside a `key: |` block more indented than this
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        indent = len(line) - len(line.lstrip())
+        if block_indent is not None:
+            if indent > block_indent:
+                continue
+            block_indent = None
+        if stripped.startswith("#"):
+            continue
+        out.append(line)
+        if _BLOCK_SCALAR.search(stripped):
+            block_indent = indent + (2 if stripped.startswith("- ") else 0)
+    return out
 
 
 def node(text: str) -> Any:

@@ -15,11 +15,10 @@ from collabkit.i18n import Texts
 
 def render_skeleton(kind: str, values: dict[str, Any], language: str, workspace: Path) -> str:
     """The skeleton of a new record: `new/<kind>.yaml.j2`, the workspace's copy first."""
-    from collabkit.render.environment import environment
+    from collabkit.render.environment import render
 
-    env = environment(workspace)
     fields = dict.fromkeys(SKELETON_FIELDS, None) | values
-    text = str(env.get_template(f"new/{kind}.yaml.j2").render(t=Texts(language).pick, **fields))
+    text = render(workspace, f"new/{kind}.yaml.j2", t=Texts(language).pick, **fields)
     # An empty value leaves "key:   # comment": tidy it to "key:  # comment", no trailing blanks.
     text = re.sub(r":[ \t]{2,}#", ":  #", text)
     return re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE)

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-SHIPPED_PACKAGE = "collabkit.templates"
+from collabkit.errors import CollabError
 
 
 @cache
@@ -37,7 +37,39 @@ def environment(workspace: Path | None) -> Any:
     return env
 
 
+class TemplateFailed(CollabError):
+    """A template that does not parse, names what it is not given, or breaks the sandbox."""
+
+
 def render(root: Path | None, name: str, /, **values: Any) -> str:
-    """Render the template `name` (e.g. `new/meeting.yaml.j2`) of the workspace at `root`."""
-    template = environment(root).get_template(name)
-    return str(template.render(**values))
+    """Render the template `name` (e.g. `new/meeting.yaml.j2`) of the workspace at `root`.
+
+    A broken template is a TemplateFailed naming the template file and line.
+    """
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    env = environment(root)
+    try:
+        template = env.get_template(name)
+        return str(template.render(**values))
+    except TemplateSyntaxError as exc:
+        raise _failed(root, name, exc.lineno, exc.message or str(exc)) from None
+    except TemplateError as exc:
+        raise _failed(root, name, _template_line(exc, name), str(exc)) from None
+
+
+def _failed(root: Path | None, name: str, line: int | None, message: str) -> TemplateFailed:
+    own = root is not None and (root / "templates" / name).is_file()
+    shown = f"templates/{name}" if own else f"{name} (shipped)"
+    return TemplateFailed(f"template error: {message}", path=shown, line=line)
+
+
+def _template_line(exc: BaseException, name: str) -> int | None:
+    """The template line a rendering error happened on (jinja2 maps its frames there)."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.replace("\\", "/").endswith(name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
