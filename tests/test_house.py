@@ -156,3 +156,11 @@ def test_workspace_templates_run_in_a_sandbox(invoke, ws: Path) -> None:  # type
         "collab: templates/new/notice.yaml.j2:3: template error: access to attribute "
         "'__globals__' of 'method' object is unsafe.\n")
     assert list((ws / "records").rglob("TZ-*.yaml")) == []
+
+
+def test_errors_are_said_in_the_workspace_language(invoke, scenario) -> None:  # type: ignore[no-untyped-def]
+    english = scenario("english")
+    result = invoke("-C", english, "show", "HY-2024-009")
+    assert (result.code, result.err) == (2, "collab: no record HY-2024-009 in this workspace\n")
+    zh = invoke("-C", english / "records", "show", "RW-2099-001")
+    assert zh.err == "collab: no record RW-2099-001 in this workspace\n"

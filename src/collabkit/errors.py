@@ -1,12 +1,16 @@
 """One exception root for everything collab reports to a user.
 
 Every error carries the exit code of SPEC §4 and, where there is one, the file and the
-line it is about, so that the CLI can print one clear line and never a traceback.
+line it is about, so that the CLI can print one clear line and never a traceback. Its
+message is text, or an `i18n.Msg` that the CLI puts into the workspace's language
+(`text(language)`); `str()` gives the Chinese, the default language.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from collabkit.i18n import Msg
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -21,27 +25,39 @@ class CollabError(Exception):
 
     def __init__(
         self,
-        message: str,
+        message: str | Msg,
         *,
         path: Path | str | None = None,
         line: int | None = None,
         column: int | None = None,
     ) -> None:
         super().__init__(message)
-        self.message = message
+        self.msg = message
         self.path = path
         self.line = line
         self.column = column
 
+    @property
+    def message(self) -> str:
+        return self.msg if isinstance(self.msg, str) else self.msg.text("zh")
+
+    def text(self, language: str) -> str:
+        """The one line a user reads: `file:line:col: message`, in `language`."""
+        message = self.msg if isinstance(self.msg, str) else self.msg.text(language)
+        return self._where(message)
+
     def __str__(self) -> str:
+        return self.text("zh")
+
+    def _where(self, message: str) -> str:
         if self.path is None:
-            return self.message
+            return message
         where = str(self.path)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return f"{where}: {message}"
 
 
 class WorkspaceNotFound(CollabError):

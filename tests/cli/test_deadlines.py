@@ -263,7 +263,7 @@ def test_json_stdout_stays_json_when_a_record_is_broken(invoke, examples: Path) 
          "collab: --within: not a duration: '2 weeks'; use e.g. 30m, 2h, 3d, 1wd, 4wh\n"),
         (["overdue", "--now", "yesterday"],
          "collab: --now: not a date/time: 'yesterday' (use e.g. 2024-10-14T09:00+08:00)\n"),
-        (["show", "HY-2024-009"], "collab: no record HY-2024-009 in this workspace\n"),
+        (["show", "HY-2024-009"], "collab: 工作区中没有记录 HY-2024-009\n"),
     ],
     ids=["within", "now", "show"],
 )

@@ -33,11 +33,26 @@ NowOption = Annotated[
 FormatOption = Annotated[Format, typer.Option("--format", help="table or json.")]
 
 
+_language = ["zh"]  # the language of the workspace this run opened: errors are said in it
+
+
 def workspace(ctx: typer.Context) -> Workspace:
+    """The workspace the command runs in (found from `-C DIR` or the current folder)."""
     from collabkit.cli.app import start_dir
     from collabkit.workspace import Workspace
 
-    return Workspace.open(start_dir(ctx))
+    ws = Workspace.open(start_dir(ctx))
+    set_language(ws.config.language)
+    return ws
+
+
+def language() -> str:
+    """The language of the workspace this run opened (zh until one is open)."""
+    return _language[0]
+
+
+def set_language(value: str) -> None:
+    _language[0] = value
 
 
 def now_from(text: str | None, tz: ZoneInfo, option: str = "--now") -> datetime:

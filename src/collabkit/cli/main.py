@@ -15,8 +15,13 @@ from pathlib import Path
 
 import typer
 
-from collabkit.cli import authoring, deadlines, records  # noqa: F401 - they register commands
+from collabkit.cli import (  # noqa: F401 - each module registers its commands on `app`
+    authoring,
+    deadlines,
+    records,
+)
 from collabkit.cli.app import app
+from collabkit.cli.common import language, set_language
 from collabkit.errors import EXIT_BUG, CollabError
 
 CRASH_LOG = "last-error.log"
@@ -29,12 +34,13 @@ def run(args: list[str]) -> int:
     raises is caught here, so no user mistake ever shows a traceback.
     """
     command = typer.main.get_command(app)
+    set_language("zh")  # until a workspace is open
     try:
         command.main(args=args, prog_name="collab", standalone_mode=True)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except CollabError as exc:
-        print(f"collab: {exc}", file=sys.stderr)
+        print(f"collab: {exc.text(language())}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -7,20 +7,26 @@ An English message may use `{s}`: it becomes "s" unless the value `n` is 1.
 
 from __future__ import annotations
 
+import pkgutil
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 from typing import Any, Literal
 
 Language = Literal["zh", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
-DOMAINS = ("common", "timing", "lint", "edit", "cli")
+
+
+def domains() -> list[str]:
+    """The modules of this package that hold messages (every one but `formats`)."""
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "formats")
 
 
 @cache
 def catalogue() -> dict[str, tuple[str, str]]:
     """Every message: key → (zh, en)."""
     merged: dict[str, tuple[str, str]] = {}
-    for domain in DOMAINS:
+    for domain in domains():
         messages: dict[str, tuple[str, str]] = import_module(f"collabkit.i18n.{domain}").MESSAGES
         clash = merged.keys() & messages.keys()
         if clash:
@@ -36,6 +42,23 @@ def text(key: str, language: str, /, **values: Any) -> str:
     if "n" in values and "s" not in values:
         values["s"] = "" if values["n"] == 1 else "s"
     return template.format(**values) if values else template
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A message not yet put into words: its key and values, rendered later in the language
+    of whoever reads it (`CollabError` carries one, the CLI renders it)."""
+
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, language: str) -> str:
+        return text(self.key, language, **self.values)
+
+
+def msg(key: str, /, **values: Any) -> Msg:
+    """`msg("record.unknown", id="RW-2024-009")`."""
+    return Msg(key, values)
 
 
 class Texts:

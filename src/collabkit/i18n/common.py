@@ -9,4 +9,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.collaboration": ("协作", "collaboration"),
     "kind.customer-request": ("客户需求", "customer request"),
     "kind.notice": ("通知", "notice"),
+    # errors
+    "record.unknown": ("工作区中没有记录 {id}", "no record {id} in this workspace"),
 }

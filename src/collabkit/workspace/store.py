@@ -13,6 +13,7 @@ from pathlib import Path
 
 from collabkit.bulk import collector_paused
 from collabkit.errors import CollabError, UnknownRecord, WorkspaceNotFound
+from collabkit.i18n import msg
 from collabkit.models import FOLDERS
 from collabkit.models.ids import check_id
 from collabkit.timing.obligations import Timing
@@ -121,7 +122,7 @@ class Workspace:
         for path in self.record_paths():
             if path.stem == record_id:
                 return path
-        raise UnknownRecord(f"no record {record_id} in this workspace")
+        raise UnknownRecord(msg("record.unknown", id=record_id))
 
     def get(self, record_id: str) -> Loaded:
         """One record, validated; a record that does not validate is an error here."""
