@@ -160,4 +160,4 @@ def test_nothing_imports_the_cli() -> None:
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_modules_stay_small(module: str) -> None:
     lines = MODULES[module].read_text(encoding="utf-8").count("\n")
-    assert lines <= 450, f"{module} has {lines} lines: split it by job"
+    assert lines <= 400, f"{module} has {lines} lines: split it by job"
