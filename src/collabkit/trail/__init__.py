@@ -24,3 +24,5 @@ class SignOff:
     at: datetime  # the commit's author date
     commit: str  # the full hash
     verdict: Verdict  # whether git verifies the commit's signature
+    key: str = ""  # the signing key git reports (%GK), when verified
+    signer: str = ""  # whose key it is (%GS: the allowed-signers principal, or the GPG uid)
