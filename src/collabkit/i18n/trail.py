@@ -111,40 +111,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trail.unsigned": (
         "{ref} 的状态为 {status},但{role_label} {person} 尚未签字:"
         "运行 `collab sign {ref} --role {role}`",
-        "{ref} claims status {status} but {person} ({role}) has not signed: run "
+        "{ref} claims status {status} but {person} ({role_label}) has not signed: run "
         "`collab sign {ref} --role {role}`",
     ),
     "trail.no_email": (
         "{ref} 的{role_label} {person} 在 collab.yaml 的 people 中没有 email,无法核对签字",
-        "{person} ({role} of {ref}) has no email in people of collab.yaml: the signature "
+        "{person} ({role_label} of {ref}) has no email in people of collab.yaml: the signature "
         "cannot be checked",
     ),
     "trail.author": (
         "{ref} 的{role_label}签字提交 {commit} 由 {author} 作出,不是 {person} <{email}>;"
         "请 {person} 本人运行 `collab sign {ref} --role {role}`",
-        "the {role} signature of {ref} (commit {commit}) was made by {author}, not by "
+        "the {role_label} signature of {ref} (commit {commit}) was made by {author}, not by "
         "{person} <{email}>: {person} should run `collab sign {ref} --role {role}`",
     ),
     "trail.unreadable": (
         "{ref} 的{role_label} {person} 签字的版本(提交 {commit})无法读取或比较,请重新签字",
-        "the version of {ref} that {person} signed as {role} (commit {commit}) cannot be read "
-        "to compare: sign again",
+        "the version of {ref} that {person} signed as {role_label} (commit {commit}) cannot be "
+        "read to compare: sign again",
     ),
     "trail.changed": (
         "{ref} 在{role_label} {person} 签字(提交 {commit})之后改动了 {fields}:"
         "需重新签字 `collab sign {ref} --role {role}`",
-        "{ref} changed after {person} signed as {role} (commit {commit}): {fields}; sign "
+        "{ref} changed after {person} signed as {role_label} (commit {commit}): {fields}; sign "
         "again with `collab sign {ref} --role {role}`",
     ),
     "trail.unverified": (
         "{ref} 的{role_label} {person} 签字提交 {commit} 未通过 git 的签名验证({verdict})",
-        "git does not verify the signature of commit {commit} ({person} as {role} of {ref}): "
-        "{verdict}",
+        "git does not verify the signature of commit {commit} ({person} as {role_label} of "
+        "{ref}): {verdict}",
     ),
     "trail.other_key": (
         "{ref} 的{role_label}签字提交 {commit} 使用的是 {signer} 的密钥,不是 {person} <{email}> 的",
-        "commit {commit} ({person} as {role} of {ref}) is signed with the key of {signer}, "
-        "not of {person} <{email}>",
+        "commit {commit} ({person} as {role_label} of {ref}) is signed with the key of "
+        "{signer}, not of {person} <{email}>",
     ),
     # collab lint --against
     "against.clash": (

@@ -92,7 +92,7 @@ def uncommitted_additions(top: Path, folder: str) -> dict[str, Added]:
     args = ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--"]
     out = run_git(top, [*args, folder]).out
     found: dict[str, Added] = {}
-    for entry in out.split("\x00"):
+    for entry in filter(None, out.split("\x00")):
         state, path = entry[:2], entry[3:]
         record_id = Path(path).stem
         if (state == "??" or state[0] == "A") and ID_RE.match(record_id):

@@ -87,7 +87,7 @@ def sign(ws: Workspace, request: SignRequest, write: FieldWriter) -> Signed:
     rel = ws.rel(loaded.file.path)
     path_in_repo = loaded.file.path.resolve().relative_to(top).as_posix()
     _check_clean(top, path_in_repo, rel)
-    changes = events_after(ws, loaded, target, request.now, top)
+    changes = [] if forced else events_after(ws, loaded, target, request.now, top)
     original = loaded.file.path.read_bytes()
     if changes:
         write(loaded.file.path, rel, changes)
@@ -139,8 +139,9 @@ def _check_clean(top: Path, path_in_repo: str, rel: str) -> None:
 def events_after(
     ws: Workspace, loaded: Loaded, target: Target, now: datetime, top: Path
 ) -> list[FieldChange]:
-    """The events this signature sets: an acceptance's `at`; a requirement's `confirmed_at`
-    and status `confirmed` once the other lead's signature holds too."""
+    """The events a signature by the right person sets: an acceptance's `at`; a requirement's
+    `confirmed_at` and status `confirmed` once the other lead's signature holds too. (A forced
+    signature sets none: it does not count.)"""
     record = loaded.record
     stamp = moment_text(now, ws.config.tz)
     if isinstance(record, Collaboration) and record.acceptance is not None:
