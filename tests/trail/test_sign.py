@@ -190,3 +190,27 @@ def test_a_failed_signing_commit_leaves_the_file_as_it_was(repo: Path, sign_as) 
     assert (repo / REQ).read_text(encoding="utf-8") == REQUIREMENT
     assert head(repo) == before
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_workspace_in_a_folder_of_the_repository(tmp_path, sign_as, invoke):  # type: ignore[no-untyped-def]
+    from tests.helpers import MINIMAL_CONFIG, build_tree
+
+    top = build_tree(tmp_path / "company", {
+        "README.md": "company repository\n",
+        "coordination/collab.yaml": MINIMAL_CONFIG,
+        f"coordination/{REQ}": REQUIREMENT,
+    })  # fmt: skip
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "first")
+    ws = top / "coordination"
+    assert sign_as("张伟", ws, "RW-2024-001", "--role", "requester").code == 0
+    result = sign_as("李娜", ws, "RW-2024-001", "--role", "receiver", "--now", "2024-09-03T16:00")
+    assert result.code == 0, result
+    assert commit_files(top) == [f"coordination/{REQ}"]
+    assert invoke("-C", ws, "lint", "--trail").out == ""
+    path = ws / REQ
+    path.write_text(path.read_text(encoding="utf-8").replace("priority: high", "priority: low"))
+    lines = invoke("-C", ws, "lint", "--trail").out.splitlines()
+    assert [line.split(" ")[2] for line in lines] == ["trail-changed", "trail-changed"]
+    assert lines[0].startswith(f"{REQ}:15:1: ")

@@ -11,12 +11,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from collabkit.models import Record
 from collabkit.trail import SignOff
 from collabkit.trail.log import Commit, signing_commits
-from collabkit.trail.roles import Target, changed_fields, content_of, person_of, signed_part
+from collabkit.trail.roles import (
+    Target,
+    changed_fields,
+    content_of,
+    part_data,
+    person_of,
+    signed_part,
+    strip,
+)
 from collabkit.trail.roles import targets_of as record_targets
-from collabkit.trail.versions import read_versions
+from collabkit.trail.versions import Version, blob_id, read_versions
 from collabkit.workspace import Config, Loaded, Workspace
 
 
@@ -91,36 +98,53 @@ def standings(
     for signing in commits:  # newest first: the first one seen is the latest
         for ref, role in signing.signs:
             latest.setdefault((ref, role), signing)
+    folder = ws.root.resolve().relative_to(top).as_posix()
     wanted = []
     for loaded in records:
         for target in record_targets(loaded.record):
             commit = latest.get((target.ref, target.role))
-            wanted.append((loaded, target, commit, _spec(top, loaded, commit)))
-    versions = read_versions(top, sorted({spec for *_, spec in wanted if spec}), ws.config)
+            wanted.append((loaded, target, commit, _spec(folder, loaded, commit)))
+    versions = read_versions(top, sorted({spec for *_, spec in wanted if spec}))
     out = []
     for loaded, target, commit, spec in wanted:
         person = person_of(loaded.record, target)
-        changed = _changes(versions.get(spec), loaded.record, target) if spec else None
+        changed = None if commit is None else _changes(spec, versions, loaded, target, ws.config)
         expected = email_of(ws.config, person)
         out.append(Standing(loaded, target, person, expected, commit, changed))
     return out
 
 
-def _spec(top: Path, loaded: Loaded, commit: Commit | None) -> str:
+def _spec(folder: str, loaded: Loaded, commit: Commit | None) -> str:
     """How `git cat-file` names the version of the record that `commit` signed: the blob the
-    commit wrote, or the file in the commit's tree (a signature that changed nothing)."""
+    commit wrote, or the file in the commit's tree (a signature that changed nothing); "" when
+    there is nothing to read (no commit, or it wrote the file as it is now)."""
     if commit is None:
         return ""
     blob = commit.blob_for(loaded.id)
     if blob is not None:
-        return blob
-    return f"{commit.hash}:{loaded.file.path.resolve().relative_to(top).as_posix()}"
+        return "" if blob == blob_id(loaded.file.text, blob) else blob
+    rel = loaded.file.rel if folder in ("", ".") else f"{folder}/{loaded.file.rel}"
+    return f"{commit.hash}:{rel}"
 
 
-def _changes(signed: Record | None, now: Record, target: Target) -> tuple[str, ...] | None:
+def _changes(
+    spec: str, versions: dict[str, Version | None], loaded: Loaded, target: Target, config: Config
+) -> tuple[str, ...] | None:
+    """The content fields changed since the signed version; None when it cannot be compared."""
+    if not spec:
+        return ()  # the file is byte for byte what was signed
+    version = versions.get(spec)
+    if version is None:
+        return None
+    if version.text == loaded.file.text:
+        return ()
+    then_data, now_data = part_data(version.data, target), part_data(loaded.file.data, target)
+    if then_data is not None and strip(then_data) == strip(now_data):
+        return ()  # only status, events or comments changed: no need to validate
+    signed = version.record(config)
     if signed is None:
         return None
-    then_part, now_part = signed_part(signed, target), signed_part(now, target)
+    then_part, now_part = signed_part(signed, target), signed_part(loaded.record, target)
     if then_part is None or now_part is None:
         return None
     return changed_fields(content_of(then_part), content_of(now_part))

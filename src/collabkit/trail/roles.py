@@ -108,9 +108,23 @@ def signed_part(record: Record, target: Target) -> BaseModel | None:
     return None
 
 
+def part_data(data: Any, target: Target) -> Any:
+    """`signed_part` of a record's plain data as parsed (before validation), or None."""
+    if not isinstance(data, dict):
+        return None
+    if target.role == "owner":
+        actions = data.get("actions")
+        items = actions if isinstance(actions, list) else []
+        return next((a for a in items if isinstance(a, dict) and str(a.get("id")) == target.item),
+                    None)  # fmt: skip
+    if target.role == "acceptor":
+        return data.get("acceptance")
+    return data
+
+
 def content_of(part: BaseModel) -> dict[str, Any]:
     """What a signature covers: the part's fields without status, events, progress, links."""
-    content: dict[str, Any] = _strip(part.model_dump(mode="python"))
+    content: dict[str, Any] = strip(part.model_dump(mode="python"))
     return content
 
 
@@ -132,13 +146,14 @@ def _action(record: Meeting, item: str | None) -> Action | None:
     return next((a for a in record.actions if a.id == item), None)
 
 
-def _strip(value: Any) -> Any:
+def strip(value: Any) -> Any:
+    """`value` without what a signature does not cover (status, `…_at`, progress, links)."""
     if isinstance(value, dict):
         return {
-            key: _strip(inner)
+            key: strip(inner)
             for key, inner in value.items()
             if key not in UNSIGNED_KEYS and not str(key).endswith("_at")
         }
     if isinstance(value, list):
-        return [_strip(inner) for inner in value]
+        return [strip(inner) for inner in value]
     return value

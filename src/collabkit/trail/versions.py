@@ -8,7 +8,9 @@ its name.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +24,42 @@ from collabkit.models._types import validation_context
 from collabkit.workspace import Config
 
 
-def read_versions(top: Path, specs: Sequence[str], config: Config) -> dict[str, Record | None]:
-    """The records that `specs` name; None for one that is missing or is no valid record.
+@dataclass(frozen=True, slots=True)
+class Version:
+    """A signed version of a record file: its text and the plain data parsed from it."""
+
+    spec: str
+    text: str
+    data: Any
+
+    def record(self, config: Config) -> Record | None:
+        """The version validated as a record; None when it is none (any more)."""
+        try:
+            record: Record = record_adapter().validate_python(
+                self.data, context=validation_context(config.tz)
+            )
+        except ValidationError:
+            return None
+        return record
+
+
+def read_versions(top: Path, specs: Sequence[str]) -> dict[str, Version | None]:
+    """The versions that `specs` name; None for one that is missing or does not parse.
     A `COMMIT:PATH` whose path the commit does not have is looked up by the file's name."""
     raw = cat_blobs(top, specs)
     moved = {spec: _relocated(top, spec) for spec, data in raw.items() if data is None}
     found = cat_blobs(top, sorted({m for m in moved.values() if m}))
     for spec, elsewhere in moved.items():
         raw[spec] = found.get(elsewhere) if elsewhere else None
-    return {spec: _record(data, spec, config) for spec, data in raw.items()}
+    return {spec: _parsed(data, spec) for spec, data in raw.items()}
+
+
+def blob_id(text: str, like: str) -> str:
+    """The id git gives a blob of `text` (UTF-8) in a repository whose ids look like `like`
+    (40 hex digits: SHA-1, 64: SHA-256), so an unchanged file need not be read back."""
+    data = text.encode("utf-8")
+    digest = hashlib.sha256 if len(like) == 64 else hashlib.sha1
+    return digest(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def cat_blobs(top: Path, specs: Sequence[str]) -> dict[str, bytes | None]:
@@ -65,14 +94,11 @@ def _relocated(top: Path, spec: str) -> str | None:
     return f"{commit}:{paths[0]}" if len(paths) == 1 else None
 
 
-def _record(raw: bytes | None, spec: str, config: Config) -> Record | None:
+def _parsed(raw: bytes | None, spec: str) -> Version | None:
     if raw is None:
         return None
     try:
-        data: Any = load_data(decode(raw, spec), spec)
-        record: Record = record_adapter().validate_python(
-            data, context=validation_context(config.tz)
-        )
-    except (CollabError, ValidationError):  # a version that is no record cannot be compared
+        text = decode(raw, spec)
+        return Version(spec, text, load_data(text, spec))
+    except CollabError:  # a version that is no YAML cannot be compared
         return None
-    return record
