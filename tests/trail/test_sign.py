@@ -214,3 +214,14 @@ def test_a_workspace_in_a_folder_of_the_repository(tmp_path, sign_as, invoke):  
     lines = invoke("-C", ws, "lint", "--trail").out.splitlines()
     assert [line.split(" ")[2] for line in lines] == ["trail-changed", "trail-changed"]
     assert lines[0].startswith(f"{REQ}:15:1: ")
+
+
+def test_an_invalid_record_is_not_signed(repo, sign_as):  # type: ignore[no-untyped-def]
+    record = repo / REQ
+    record.write_text(REQUIREMENT.replace("priority: high", "priority: urgent"), encoding="utf-8")
+    git(repo, "commit", "-qam", "urgent")
+    result = sign_as("张伟", repo, "RW-2024-001", "--role", "requester")
+    assert result.code == 2
+    assert result.err == (
+        f"collab: {REQ}:13:11: priority: 'urgent' is not one of 'high', 'medium' or 'low'\n"
+    )

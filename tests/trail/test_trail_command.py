@@ -39,7 +39,7 @@ def test_the_trail_as_json(repo, sign_as, invoke):  # type: ignore[no-untyped-de
     def item(commit, name, email, date, subject, signed):  # type: ignore[no-untyped-def]
         return {
             "commit": commit, "author": name, "email": email, "date": date,
-            "date_text": date[:16].replace("T", " "), "subject": subject, "signed": signed,
+            "subject": subject, "signed": signed,
             "verdict": "none", "key": None, "signer": None,
         }  # fmt: skip
 

@@ -95,6 +95,6 @@ def trail(
     if not items:
         print(t("trail.none", ref=ref))
         return
-    headers, rows = trail_table(items, ref, ws.config.language)
+    headers, rows = trail_table(items, ref, ws.config)
     print_table(headers, rows)
     print(t("trail.count", n=len(items)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from collabkit.i18n import Texts
@@ -10,7 +11,7 @@ from collabkit.io.git import require_repo
 from collabkit.models.ids import split_ref
 from collabkit.trail.log import Commit, record_trail
 from collabkit.trail.roles import ROLES
-from collabkit.workspace import Workspace
+from collabkit.workspace import Config, Workspace
 
 SHORT = 12
 KNOWN_ROLES = frozenset(role for roles in ROLES.values() for role in roles)
@@ -25,10 +26,10 @@ def trail_items(ws: Workspace, ref: str) -> list[dict[str, Any]]:
     path = ws.locate_id(record_id)
     in_repo = path.resolve().relative_to(top).as_posix()
     commits = record_trail(top, in_repo, record_id, item)
-    return [_item(commit, ref, ws) for commit in commits]
+    return [_item(commit, ref) for commit in commits]
 
 
-def _item(commit: Commit, ref: str, ws: Workspace) -> dict[str, Any]:
+def _item(commit: Commit, ref: str) -> dict[str, Any]:
     signed = [
         {"record": record, "role": role}
         for record, role in commit.signs
@@ -39,7 +40,6 @@ def _item(commit: Commit, ref: str, ws: Workspace) -> dict[str, Any]:
         "author": commit.author,
         "email": commit.email,
         "date": iso(commit.at),
-        "date_text": local_time(commit.at, ws.config.tz),
         "subject": commit.subject,
         "signed": signed,
         "verdict": commit.verdict,
@@ -49,16 +49,16 @@ def _item(commit: Commit, ref: str, ws: Workspace) -> dict[str, Any]:
 
 
 def trail_table(
-    items: list[dict[str, Any]], ref: str, language: str
+    items: list[dict[str, Any]], ref: str, config: Config
 ) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows of the trail table, in `language`."""
-    t = Texts(language)
+    """Headers and rows of the trail table, in the workspace's language and zone."""
+    t = Texts(config.language)
     rows = [
         [
             item["commit"][:SHORT],
             item["author"],
             item["email"],
-            item["date_text"],
+            local_time(datetime.fromisoformat(item["date"]), config.tz),
             ", ".join(role_text(s["record"], s["role"], ref, t) for s in item["signed"]) or "-",
             t(f"verdict.{item['verdict']}"),
         ]

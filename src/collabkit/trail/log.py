@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -165,6 +165,4 @@ def _raw_entries(text: str) -> Iterator[tuple[str, str]]:
 
 
 def _with_blobs(commit: Commit, blobs: tuple[tuple[str, str], ...]) -> Commit:
-    from dataclasses import replace
-
     return replace(commit, blobs=blobs)
