@@ -30,6 +30,16 @@ def lint(
         LintFormat, typer.Option("--format", help="text, json or github.")
     ] = LintFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    trail: Annotated[
+        bool, typer.Option("--trail", help="Check the signatures in git (SPEC §7).")
+    ] = False,
+    require_signed: Annotated[
+        bool, typer.Option("--require-signed", help="With --trail: git must verify them.")
+    ] = False,
+    against: Annotated[
+        str | None,
+        typer.Option("--against", metavar="REF", help="Ids REF added too since the merge base."),
+    ] = None,
 ) -> None:
     """Validate records: schema, ids, people, action items, timing rules (SPEC §8)."""
     from collabkit.cli.app import start_dir
@@ -42,7 +52,10 @@ def lint(
     for given, target in zip(paths or [], targets, strict=True):
         if not target.exists():
             raise UsageError(f"no such file or folder: {given}")
-    findings = run_lint(ws, targets or None, strict=strict)
+    findings = run_lint(
+        ws, targets or None, strict=strict, trail=trail, require_signed=require_signed,
+        against=against,
+    )  # fmt: skip
     if fmt is LintFormat.json:
         print_json([f.as_json() for f in findings])
     elif fmt is LintFormat.github:

@@ -2,7 +2,8 @@
 
 May import: workspace, timing, models, io, i18n and the base modules; never present or cli.
 One module per family of checks: `records` (ids, links, names), `completeness`, `timing`
-(breaches, estimated years), `handbook` (meeting and notice limits).
+(breaches, estimated years), `handbook` (meeting and notice limits); and, when asked for,
+`trail` (signatures in git) and `against` (ids another branch took too).
 """
 
 from __future__ import annotations
@@ -29,8 +30,18 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def lint(ws: Workspace, paths: list[Path] | None = None, *, strict: bool = False) -> list[Finding]:
-    """All findings for the workspace, or for `paths` (checked against the whole workspace)."""
+def lint(
+    ws: Workspace,
+    paths: list[Path] | None = None,
+    *,
+    strict: bool = False,
+    trail: bool = False,
+    require_signed: bool = False,
+    against: str | None = None,
+) -> list[Finding]:
+    """All findings for the workspace, or for `paths` (checked against the whole workspace);
+    `trail` adds the signature checks (`require_signed`: git must verify them), `against` the
+    ids that branch REF added too."""
     everything = ws.load()
     if paths is None:
         selected_files = None
@@ -41,7 +52,8 @@ def lint(ws: Workspace, paths: list[Path] | None = None, *, strict: bool = False
         outside = [p for p in chosen if not ws.rel(p).startswith("records/")]
         findings = [f for f in everything.findings if f.file in selected_files]
         findings += ws.load(outside).findings if outside else []
-    findings.extend(_run_checks(ws, everything.records))
+    extra = _git_checks(trail or require_signed, require_signed, against)
+    findings.extend(_run_checks(ws, everything.records, extra))
     if selected_files is not None:
         findings = [f for f in findings if f.file in selected_files]
     if strict:
@@ -49,10 +61,28 @@ def lint(ws: Workspace, paths: list[Path] | None = None, *, strict: bool = False
     return sorted(set(findings), key=Finding.sort_key)
 
 
-def _run_checks(ws: Workspace, records: list[Loaded]) -> Iterator[Finding]:
+def _run_checks(
+    ws: Workspace, records: list[Loaded], extra: tuple[Check, ...] = ()
+) -> Iterator[Finding]:
     where = Locator()
-    for check in CHECKS:
+    for check in CHECKS + extra:
         yield from check(ws, records, where)
+
+
+def _git_checks(trail: bool, require_signed: bool, against: str | None) -> tuple[Check, ...]:
+    """The checks that ask git (imported only when asked for)."""
+    from functools import partial
+
+    checks: list[Check] = []
+    if trail:
+        from collabkit.lint.trail import trail_checks
+
+        checks.append(partial(trail_checks, require_signed=require_signed))
+    if against is not None:
+        from collabkit.lint.against import against_checks
+
+        checks.append(partial(against_checks, ref=against))
+    return tuple(checks)
 
 
 __all__ = ["CHECKS", "lint"]

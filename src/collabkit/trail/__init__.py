@@ -1,6 +1,10 @@
 """Signatures as git commits: who signed a record, in which role, and whether git verifies it.
 
 May import: workspace, timing, models, io (its `git` boundary), i18n and the base modules.
+Modules: `roles` (who signs what, what a signature covers), `log` (git log → commits),
+`versions` (the signed versions, from `git cat-file --batch`), `check` (where each signature
+stands), `commit` (committing one file on a temporary index), `sign` (`collab sign`),
+`history` (`collab trail`), `signoffs` (role → SignOff, for the rendered 确认签字 row).
 """
 
 from __future__ import annotations
@@ -24,3 +28,5 @@ class SignOff:
     at: datetime  # the commit's author date
     commit: str  # the full hash
     verdict: Verdict  # whether git verifies the commit's signature
+    key: str = ""  # the signing key git reports (%GK), when verified
+    signer: str = ""  # whose key it is (%GS: the allowed-signers principal, or the GPG uid)
