@@ -17,12 +17,28 @@ from collabkit.errors import EXIT_FINDINGS, UsageError
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder of the new workspace.")] = Path("."),
     lang: Annotated[str, typer.Option("--lang", help="zh or en.")] = "zh",
+    ci: Annotated[
+        str, typer.Option("--ci", help="The CI workflow to write: github, gitlab or none.")
+    ] = "github",
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            help="The pip requirement CI installs collab with, e.g. "
+            "'collabkit @ git+https://host/collab@v0.1.0' (default: where this collab came from).",
+            metavar="REQUIREMENT",
+        ),
+    ] = None,
 ) -> None:
-    """Create a workspace: collab.yaml, records/ folders, .gitignore, a CI workflow example."""
+    """Create a workspace: collab.yaml, records/, a CI workflow, editor schema settings."""
+    from collabkit.cli.common import set_language
     from collabkit.edit.scaffold import init_workspace
 
-    for path in init_workspace(directory, lang):
+    set_language(lang)  # its errors are said in the language asked for
+    done = init_workspace(directory, lang, ci=ci, install=install)
+    for path in done.written:
         print(path)
+    print("", *done.next_steps, sep="\n")
 
 
 def _party(text: str | None) -> tuple[str | None, str | None]:

@@ -17,6 +17,7 @@ import typer
 
 from collabkit.cli import (  # noqa: F401 - each module registers its commands on `app`
     authoring,
+    calendar,
     deadlines,
     records,
     schema,
