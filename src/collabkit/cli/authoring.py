@@ -31,13 +31,15 @@ def init(
     ] = None,
 ) -> None:
     """Create a workspace: collab.yaml, records/, a CI workflow, editor schema settings."""
+    import os
+
     from collabkit.cli.common import set_language
     from collabkit.edit.scaffold import init_workspace
 
     set_language(lang)  # its errors are said in the language asked for
     done = init_workspace(directory, lang, ci=ci, install=install)
-    for path in done.written:
-        print(path)
+    for path in done.written:  # as given, or relative to here (the top of the repository)
+        print(os.path.relpath(path) if path.is_absolute() else path)
     print("", *done.next_steps, sep="\n")
 
 

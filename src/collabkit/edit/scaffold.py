@@ -59,6 +59,9 @@ def init_workspace(
         path.parent.mkdir(parents=True, exist_ok=True)
         (written if create_exclusive(path, text.encode("utf-8")) else kept).append(path)
     steps = _next_steps(folder, language, ci, install, in_git=repo_root is not None)
+    if top / EDITOR_SETTINGS in kept:  # the team's own settings: say what to add instead
+        mapping = json.loads(planned[top / EDITOR_SETTINGS])["yaml.schemas"]
+        steps.append(Texts(language)("init.step.settings_kept", mapping=json.dumps(mapping)))
     return Initialized(written, kept, steps)
 
 

@@ -62,6 +62,10 @@ MESSAGES |= {
         "  VS Code: install the YAML extension (redhat.vscode-yaml) and the record files are "
         "checked and completed from {schema}",
     ),
+    "init.step.settings_kept": (
+        "  .vscode/settings.json 已存在,未改动:请在其中加入 \"yaml.schemas\": {mapping}",
+        "  .vscode/settings.json exists and was left alone: add \"yaml.schemas\": {mapping} to it",
+    ),
     # the workflows
     "ci.install_missing": (
         "请把 COLLAB_INSTALL 设为安装 collab 的 pip 依赖串",

@@ -77,3 +77,19 @@ def test_the_hook_passes_good_records_and_names_the_bad_file(tmp_path: Path) -> 
         "records/requirements/RW-2024-001.yaml:18:1: error unknown-key "
         "unknown key 'prority' (did you mean 'priority'?)"
     ], bad_out
+
+
+def test_lint_finds_the_workspace_from_its_files(invoke, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """pre-commit runs the hook at the top of the repository; the workspace may be a folder."""
+    top = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, top / "coordination")
+    monkeypatch.chdir(top)
+    good = invoke("lint", "coordination/records/requirements/RW-2024-001.yaml")
+    assert (good.code, good.out, good.err) == (0, "", ""), good
+    (top / "notes.yaml").write_text("x: 1\n", encoding="utf-8")
+    outside = invoke("lint", "notes.yaml")  # neither here nor above the file: no workspace
+    assert (outside.code, outside.out) == (2, ""), outside
+    assert outside.err == (
+        f"collab: no collab.yaml in {top.resolve()} or any folder above it "
+        "(create one with `collab init`)\n"
+    )
