@@ -93,6 +93,13 @@ def new(
         str | None, typer.Option("--customer", help="Customer (customer-request).")
     ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
+    schema_comment: Annotated[
+        bool,
+        typer.Option(
+            "--schema-comment",
+            help="Start the file with a `# yaml-language-server: $schema=` comment for editors.",
+        ),
+    ] = False,
     edit: Annotated[
         bool, typer.Option("--edit", help="Open $VISUAL/$EDITOR, then lint the file.")
     ] = False,
@@ -138,6 +145,10 @@ def new(
     complete_issue = all(values[k] for k in ("title", "owner", "urgency", "department"))
     values["status"] = "open" if complete_issue else "draft"
     path = new_record(ws, kind, moment, values)
+    if schema_comment:
+        from collabkit.edit.scaffold import add_schema_comment
+
+        add_schema_comment(ws.root, path)
     print(ws.rel(path))
     if edit:
         _edit_and_lint(ws, path, editor)

@@ -77,14 +77,12 @@ def _check(folder: Path, language: str, ci: str) -> None:
 
 
 def _workspace_files(folder: Path, language: str) -> dict[Path, str]:
-    from collabkit.models.schema import record_schema
-
     files = {
         folder / CONFIG_NAME: render(
             None, "init/collab.yaml.j2", t=Texts(language).pick, language=language
         ),
         folder / ".gitignore": GITIGNORE,
-        folder / SCHEMA_NAME: json.dumps(record_schema(), ensure_ascii=False, indent=2) + "\n",
+        folder / SCHEMA_NAME: schema_text(),
     }
     return files | {folder / "records" / name / ".gitkeep": "" for name in FOLDERS.values()}
 
@@ -95,6 +93,27 @@ def editor_settings(workspace: str) -> str:
     prefix = "" if workspace == "." else f"{workspace}/"
     patterns = [f"{prefix}records/**/*.yaml", f"{prefix}records/**/*.yml"]
     return json.dumps({"yaml.schemas": {prefix + SCHEMA_NAME: patterns}}, indent=2) + "\n"
+
+
+def schema_text() -> str:
+    """The JSON Schema of any record, as `collab.schema.json` holds it."""
+    from collabkit.models.schema import record_schema
+
+    return json.dumps(record_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def add_schema_comment(root: Path, path: Path) -> None:
+    """Start the record at `path` with the comment that points editors (yaml-language-server)
+    at the workspace's `collab.schema.json`, written first if the workspace has none."""
+    import os
+
+    from collabkit.io.atomic import write_atomic
+
+    schema = root / SCHEMA_NAME
+    create_exclusive(schema, schema_text().encode("utf-8"))  # keeps one that exists
+    target = Path(os.path.relpath(schema, path.parent)).as_posix()
+    text = path.read_text(encoding="utf-8")
+    write_atomic(path, f"# yaml-language-server: $schema={target}\n{text}".encode())
 
 
 def _workflow(ci: str, workspace: str, install: str | None, language: str) -> str:
