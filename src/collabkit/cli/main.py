@@ -19,6 +19,7 @@ from collabkit.cli import (  # noqa: F401 - each module registers its commands o
     authoring,
     calendar,
     deadlines,
+    export,
     records,
     schema,
 )

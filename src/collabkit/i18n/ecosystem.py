@@ -73,6 +73,13 @@ MESSAGES |= {
     ),
 }
 MESSAGES |= {
+    # collab export ics
+    "ics.calendar_name": ("collab 截止事项", "collab deadlines"),
+    "ics.overdue": ("【逾期】{summary}", "[OVERDUE] {summary}"),
+    "ics.bad_alarm": (
+        "--alarm: '{value}' 不是分钟、小时或天数(如 30m、1h、1d)",
+        "--alarm: '{value}' is not minutes, hours or days (e.g. 30m, 1h, 1d)",
+    ),
     # collab --version
     "version.holidays": (
         "holidays {version}(日历数据;中国官方节假日与调休安排收录至 {last} 年)",
