@@ -44,7 +44,7 @@ def field_label(description: str | None) -> str | None:
     is one (Chinese), else None."""
     if not description:
         return None
-    first = description.split(" ")[0]
+    first = description.split(" ")[0].rstrip(";；,，:：")
     return first if _CJK.search(first) else None
 
 
