@@ -60,8 +60,8 @@ def init_workspace(
         (written if create_exclusive(path, text.encode("utf-8")) else kept).append(path)
     steps = _next_steps(folder, language, ci, install, in_git=repo_root is not None)
     if top / EDITOR_SETTINGS in kept:  # the team's own settings: say what to add instead
-        mapping = json.loads(planned[top / EDITOR_SETTINGS])["yaml.schemas"]
-        steps.append(Texts(language)("init.step.settings_kept", mapping=json.dumps(mapping)))
+        mapping = json.dumps(schema_mapping(workspace))
+        steps.append(Texts(language)("init.step.settings_kept", mapping=mapping))
     return Initialized(written, kept, steps)
 
 
@@ -87,12 +87,16 @@ def _workspace_files(folder: Path, language: str) -> dict[Path, str]:
     return files | {folder / "records" / name / ".gitkeep": "" for name in FOLDERS.values()}
 
 
-def editor_settings(workspace: str) -> str:
-    """`.vscode/settings.json`: the YAML extension checks the record files against the
-    schema (paths from the top of the repository, where the editor opens it)."""
+def schema_mapping(workspace: str) -> dict[str, list[str]]:
+    """The YAML extension's `yaml.schemas`: the schema, and the record files it is for
+    (paths from the top of the repository, where the editor opens it)."""
     prefix = "" if workspace == "." else f"{workspace}/"
-    patterns = [f"{prefix}records/**/*.yaml", f"{prefix}records/**/*.yml"]
-    return json.dumps({"yaml.schemas": {prefix + SCHEMA_NAME: patterns}}, indent=2) + "\n"
+    return {prefix + SCHEMA_NAME: [f"{prefix}records/**/*.yaml", f"{prefix}records/**/*.yml"]}
+
+
+def editor_settings(workspace: str) -> str:
+    """`.vscode/settings.json` with `yaml.schemas` for the workspace's records."""
+    return json.dumps({"yaml.schemas": schema_mapping(workspace)}, indent=2) + "\n"
 
 
 def schema_text() -> str:

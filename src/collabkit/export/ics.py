@@ -27,7 +27,7 @@ RECURRING_AHEAD = "28d"  # how far ahead the periods of recurring rules are list
 def open_obligations(snapshot: Snapshot) -> list[Obligation]:
     """What the feed lists: the overdue (as `overdue` lists them), then what is to come."""
     upcoming = [ob for ob in snapshot.obligations if not ob.met and ob.due >= snapshot.now]
-    return snapshot.overdue() + sorted(upcoming, key=lambda ob: (ob.due, ob.record, ob.rule))
+    return snapshot.overdue() + sorted(upcoming, key=lambda ob: (ob.due, ob.ref, ob.rule))
 
 
 def obligation_uid(ob: Obligation) -> str:
