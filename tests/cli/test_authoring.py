@@ -113,7 +113,7 @@ def test_init_refuses_an_existing_workspace(invoke, tmp_path: Path) -> None:  # 
     (target / "collab.yaml").write_text("language: en  # mine\n", encoding="utf-8")
     result = invoke("init", target, "--lang", "zh")
     assert result.code == 2, result
-    assert "exists" in one_error_line(result)
+    assert one_error_line(result) == f"collab: {target / 'collab.yaml'} 已存在:这里已经是一个工作区"
     assert (target / "collab.yaml").read_text(encoding="utf-8") == "language: en  # mine\n"
 
 

@@ -13,7 +13,7 @@ app = typer.Typer(
     name="collab",
     help="Coordination records as YAML: deadlines, overdue lists and lint, from the handbook.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -21,9 +21,19 @@ app = typer.Typer(
 
 
 def _version(value: bool) -> None:
-    if value:
-        print(f"collab {__version__}")
-        raise typer.Exit()
+    """`collab --version`: collab's version, and the calendar data's (which years it has)."""
+    if not value:
+        return
+    from importlib.metadata import version
+
+    from collabkit.i18n import text
+    from collabkit.timing.schedule import official_years
+
+    years = official_years("CN")
+    last = years[-1] if years else "-"
+    print(f"collab {__version__}")
+    print(text("version.holidays", "zh", version=version("holidays"), last=last))
+    raise typer.Exit()
 
 
 @app.callback()
@@ -38,7 +48,13 @@ def _global(
         ),
     ] = None,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version, and the calendar data's.",
+        ),
     ] = False,
 ) -> None:
     ctx.obj = {"start": directory or Path.cwd()}

@@ -17,12 +17,30 @@ from collabkit.errors import EXIT_FINDINGS, UsageError
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder of the new workspace.")] = Path("."),
     lang: Annotated[str, typer.Option("--lang", help="zh or en.")] = "zh",
+    ci: Annotated[
+        str, typer.Option("--ci", help="The CI workflow to write: github, gitlab or none.")
+    ] = "github",
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            help="The pip requirement CI installs collab with, e.g. "
+            "'collabkit @ git+https://host/collab@v0.1.0' (default: where this collab came from).",
+            metavar="REQUIREMENT",
+        ),
+    ] = None,
 ) -> None:
-    """Create a workspace: collab.yaml, records/ folders, .gitignore, a CI workflow example."""
+    """Create a workspace: collab.yaml, records/, a CI workflow, editor schema settings."""
+    import os
+
+    from collabkit.cli.common import set_language
     from collabkit.edit.scaffold import init_workspace
 
-    for path in init_workspace(directory, lang):
-        print(path)
+    set_language(lang)  # its errors are said in the language asked for
+    done = init_workspace(directory, lang, ci=ci, install=install)
+    for path in done.written:  # as given, or relative to here (the top of the repository)
+        print(os.path.relpath(path) if path.is_absolute() else path)
+    print("", *done.next_steps, sep="\n")
 
 
 def _party(text: str | None) -> tuple[str | None, str | None]:
@@ -75,6 +93,13 @@ def new(
         str | None, typer.Option("--customer", help="Customer (customer-request).")
     ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
+    schema_comment: Annotated[
+        bool,
+        typer.Option(
+            "--schema-comment",
+            help="Start the file with a `# yaml-language-server: $schema=` comment for editors.",
+        ),
+    ] = False,
     edit: Annotated[
         bool, typer.Option("--edit", help="Open $VISUAL/$EDITOR, then lint the file.")
     ] = False,
@@ -120,6 +145,10 @@ def new(
     complete_issue = all(values[k] for k in ("title", "owner", "urgency", "department"))
     values["status"] = "open" if complete_issue else "draft"
     path = new_record(ws, kind, moment, values)
+    if schema_comment:
+        from collabkit.edit.scaffold import add_schema_comment
+
+        add_schema_comment(ws.root, path)
     print(ws.rel(path))
     if edit:
         _edit_and_lint(ws, path, editor)

@@ -17,8 +17,11 @@ import typer
 
 from collabkit.cli import (  # noqa: F401 - each module registers its commands on `app`
     authoring,
+    calendar,
     deadlines,
+    export,
     records,
+    schema,
     trail,
 )
 from collabkit.cli.app import app

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,11 +13,15 @@ from collabkit.cli.app import app
 from collabkit.cli.common import Format, FormatOption, NowOption, now_from, print_json, workspace
 from collabkit.errors import EXIT_FINDINGS, EXIT_OK
 
+if TYPE_CHECKING:
+    from collabkit.workspace import Workspace
+
 
 class LintFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
 
 
 @app.command()
@@ -27,7 +31,8 @@ def lint(
         list[Path] | None, typer.Argument(help="Files or folders (default: all records).")
     ] = None,
     fmt: Annotated[
-        LintFormat, typer.Option("--format", help="text, json or github.")
+        LintFormat,
+        typer.Option("--format", help="text, json, github (annotations) or gitlab (code quality)."),
     ] = LintFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     trail: Annotated[
@@ -46,9 +51,9 @@ def lint(
     from collabkit.errors import UsageError
     from collabkit.lint import lint as run_lint
 
-    ws = workspace(ctx)
     # Relative paths are relative to where the command runs: `-C DIR` if given (as in git).
     targets = [start_dir(ctx) / p for p in paths or []]  # an absolute p stays itself
+    ws = _workspace_of(ctx, targets)
     for given, target in zip(paths or [], targets, strict=True):
         if not target.exists():
             raise UsageError(f"no such file or folder: {given}")
@@ -58,6 +63,10 @@ def lint(
     )  # fmt: skip
     if fmt is LintFormat.json:
         print_json([f.as_json() for f in findings])
+    elif fmt is LintFormat.gitlab:
+        from collabkit.export.codequality import code_quality
+
+        print_json(code_quality(findings, ws.root, Path.cwd()))
     elif fmt is LintFormat.github:
         for f in findings:
             level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
@@ -69,6 +78,23 @@ def lint(
             print(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}")
     failing = any(f.severity == "error" for f in findings)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _workspace_of(ctx: typer.Context, targets: list[Path]) -> Workspace:
+    """The workspace lint runs in: found from where it runs, or else from the first path
+    given (pre-commit runs hooks at the top of a repository whose workspace is a folder)."""
+    from collabkit.cli.common import set_language
+    from collabkit.errors import WorkspaceNotFound
+    from collabkit.workspace import Workspace
+
+    try:
+        return workspace(ctx)
+    except WorkspaceNotFound:
+        if not targets or not targets[0].exists():
+            raise
+        ws = Workspace.open(targets[0] if targets[0].is_dir() else targets[0].parent)
+        set_language(ws.config.language)
+        return ws
 
 
 @app.command("list")

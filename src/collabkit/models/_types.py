@@ -113,25 +113,33 @@ def _deadline(value: Any, info: ValidationInfo) -> datetime:
     return parse_moment(value, _tz(info), end_of_day=True)
 
 
+_LEVEL_ALIASES = {"高": "high", "中": "medium", "低": "low"}
+
+
 def _level(value: Any) -> Any:
     if isinstance(value, str):
-        return {"高": "high", "中": "medium", "低": "low"}.get(value.strip(), value.strip())
+        return _LEVEL_ALIASES.get(value.strip(), value.strip())
     return value
 
 
+# What a moment looks like in a file, for editors (JSON Schema): a date, maybe with a time.
+MOMENT_TEXT = Annotated[str, StringConstraints(pattern=r"^\d{4}-?\d{1,2}-?\d{1,2}([ T].+)?$")]
+
+LEVEL_TEXT: Any = Literal[(*_LEVEL_ALIASES.values(), *_LEVEL_ALIASES)]  # the aliases too
+
 Moment = Annotated[
     datetime,
-    BeforeValidator(_event),
+    BeforeValidator(_event, json_schema_input_type=MOMENT_TEXT),
     Field(description="a moment: ISO 8601 date/time; a date alone is the start of that day"),
 ]
 Deadline = Annotated[
     datetime,
-    BeforeValidator(_deadline),
+    BeforeValidator(_deadline, json_schema_input_type=MOMENT_TEXT),
     Field(description="a deadline: ISO 8601 date/time; a date alone means the end of that day"),
 ]
 Level = Annotated[
     Literal["high", "medium", "low"],
-    BeforeValidator(_level),
+    BeforeValidator(_level, json_schema_input_type=LEVEL_TEXT),
     Field(description="high / medium / low (高/中/低)"),
 ]
 Text = Annotated[str, Field(description="free text; may be multi-line Markdown")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import BeforeValidator, Field
 
@@ -18,13 +18,21 @@ _STATUS_ALIASES = {
     "已拒绝": "rejected",
 }
 _REVIEW_ALIASES = {"可执行": "feasible", "需调整": "adjust", "不可执行": "infeasible"}
+CustomerStatus = Literal["draft", "pending", "confirmed", "in_delivery", "done", "rejected"]
+ReviewResult = Literal["feasible", "adjust", "infeasible"]
 
 
-def _alias(table: dict[str, str]) -> Any:
+def _alias(values: Any, table: dict[str, str], *, optional: bool = False) -> Any:
+    """Read the Chinese names in `table` as the `values` (a Literal) they stand for."""
+
     def convert(value: Any) -> Any:
         return table.get(value.strip(), value.strip()) if isinstance(value, str) else value
 
-    return BeforeValidator(convert)
+    # Editors (JSON Schema) accept the aliases too.
+    accepted: Any = Literal[(*get_args(values), *table)]
+    if optional:
+        accepted = accepted | None
+    return BeforeValidator(convert, json_schema_input_type=accepted)
 
 
 class Proposal(Part):
@@ -77,12 +85,11 @@ class CustomerRequest(RecordBase):
     received_at: Moment | None = Field(None, description="接收时间")
     reviewed_at: Moment | None = Field(None, description="可行性反馈时间")
     review_result: Annotated[
-        Literal["feasible", "adjust", "infeasible"] | None, _alias(_REVIEW_ALIASES)
+        ReviewResult | None, _alias(ReviewResult, _REVIEW_ALIASES, optional=True)
     ] = Field(None, description="评估结论 可执行/需调整/不可执行")
     proposals: list[Proposal] = Field(default_factory=list, description="方案版本")
     communications: list[Communication] = Field(default_factory=list, description="客户沟通档案")
-    status: Annotated[
-        Literal["draft", "pending", "confirmed", "in_delivery", "done", "rejected"],
-        _alias(_STATUS_ALIASES),
-    ] = Field("pending", description="状态 待确认/已确认/交付中/已完成/已拒绝")
+    status: Annotated[CustomerStatus, _alias(CustomerStatus, _STATUS_ALIASES)] = Field(
+        "pending", description="状态 待确认/已确认/交付中/已完成/已拒绝"
+    )
     owner: Name | None = Field(None, description="负责人")
