@@ -72,6 +72,18 @@ class Texts:
     def __call__(self, key: str, /, **values: Any) -> str:
         return text(key, self.language, **values)
 
+    def status(self, kind: str, name: str) -> str:
+        """A status as people say it ('已发送' / 'sent'); an unknown one as written."""
+        for key in (f"status.{kind}.{name}", f"status.{name}"):
+            if key in catalogue():
+                return text(key, self.language)
+        return name
+
+    def kind(self, kind: str) -> str:
+        """A record kind as people say it ('需求' / 'requirement')."""
+        key = f"kind.{kind}"
+        return text(key, self.language) if key in catalogue() else kind
+
     def pick(self, zh: str, en: str) -> str:
         """One of two texts that are data rather than catalogue messages (a template's)."""
         return en if self.language == "en" else zh

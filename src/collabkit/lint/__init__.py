@@ -2,18 +2,21 @@
 
 May import: workspace, timing, models, io, i18n and the base modules; never present or cli.
 One module per family of checks: `records` (ids, links, names), `completeness`, `timing`
-(breaches, estimated years), `handbook` (meeting and notice limits).
+(breaches, estimated years, deadlines on days off), `handbook` (meeting and notice limits),
+`plausible` (what a PM would catch: progress, due before sent, impossible event times).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 from collabkit.findings import Finding
 from collabkit.lint.completeness import check_completeness
 from collabkit.lint.handbook import handbook_checks
 from collabkit.lint.locate import Locator
+from collabkit.lint.plausible import future_events, plausibility_checks
 from collabkit.lint.records import check_ids, check_links, check_names
 from collabkit.lint.timing import timing_checks
 from collabkit.workspace import Loaded, Workspace
@@ -26,11 +29,19 @@ CHECKS: tuple[Check, ...] = (
     check_completeness,
     timing_checks,
     handbook_checks,
+    plausibility_checks,
 )
 
 
-def lint(ws: Workspace, paths: list[Path] | None = None, *, strict: bool = False) -> list[Finding]:
-    """All findings for the workspace, or for `paths` (checked against the whole workspace)."""
+def lint(
+    ws: Workspace,
+    paths: list[Path] | None = None,
+    *,
+    strict: bool = False,
+    now: datetime | None = None,
+) -> list[Finding]:
+    """All findings for the workspace, or for `paths` (checked against the whole workspace).
+    With `now`, event times later than it are findings too."""
     everything = ws.load()
     if paths is None:
         selected_files = None
@@ -41,7 +52,7 @@ def lint(ws: Workspace, paths: list[Path] | None = None, *, strict: bool = False
         outside = [p for p in chosen if not ws.rel(p).startswith("records/")]
         findings = [f for f in everything.findings if f.file in selected_files]
         findings += ws.load(outside).findings if outside else []
-    findings.extend(_run_checks(ws, everything.records))
+    findings.extend(_run_checks(ws, everything.records, now))
     if selected_files is not None:
         findings = [f for f in findings if f.file in selected_files]
     if strict:
@@ -49,10 +60,12 @@ def lint(ws: Workspace, paths: list[Path] | None = None, *, strict: bool = False
     return sorted(set(findings), key=Finding.sort_key)
 
 
-def _run_checks(ws: Workspace, records: list[Loaded]) -> Iterator[Finding]:
+def _run_checks(ws: Workspace, records: list[Loaded], now: datetime | None) -> Iterator[Finding]:
     where = Locator()
     for check in CHECKS:
         yield from check(ws, records, where)
+    if now is not None:  # the one check that depends on the moment: outside CHECKS
+        yield from future_events(ws, records, where, now)
 
 
 __all__ = ["CHECKS", "lint"]

@@ -52,6 +52,8 @@ class Obligation:
     estimated_years: frozenset[int] = frozenset()
     recurring: bool = False  # one period of a recurring rule; `item` names the period
     missed_before: int = 0  # set by `overdue`: earlier periods of the same rule also missed
+    title: str | None = None  # the record's title, for listings
+    working: bool = False  # the deadline counts working time (a wd / wh rule): say it so
 
     @property
     def ref(self) -> str:
@@ -169,6 +171,8 @@ class Timing:
         due, estimated, where = self._deadline(rule, subject, record)
         if due is None:
             return None
+        amount = rule.within or rule.before
+        working = where != rule.deadline and amount is not None and amount.working
         met_at = None
         for path in rule.met_by:
             met_at = _value(subject, record, path)
@@ -200,6 +204,8 @@ class Timing:
             file=file,
             loc=(*base, where),
             estimated_years=estimated,
+            title=record.display_title,
+            working=working,
         )
 
     def _label(self, rule: Rule) -> str:
@@ -237,6 +243,7 @@ class Timing:
                 loc=(rule.start or "",),
                 estimated_years=frozenset({year} if self.calendar.is_estimated(year) else ()),
                 recurring=True,
+                title=record.display_title,
             )
 
     def _deadline(

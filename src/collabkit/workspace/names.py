@@ -10,31 +10,34 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from collabkit.i18n import Texts
 from collabkit.workspace.config import Config
 
 Loc = tuple[str | int, ...]
 
 
 def unknown_names(config: Config, record: BaseModel) -> Iterator[tuple[Loc, str, str]]:
-    """(path, code, message) for each person or department that collab.yaml does not list."""
+    """(path, code, message) for each person or department that collab.yaml does not list,
+    said in the workspace language."""
     people = config.people_by_key
     departments = config.departments
     if not people and departments is None:
         return
+    t = Texts(config.language)
     names = [p.name for p in config.people]
     for loc, role, value in named_values(record):
         if role == "person" and people and value not in people:
-            hint = suggest(value, names)
-            message = f"unknown person '{value}'{hint}; add them to people in collab.yaml"
-            yield loc, "unknown-person", message
+            hint = suggest(value, names, config.language)
+            yield loc, "unknown-person", t("names.unknown_person", value=value, hint=hint)
         elif role == "department" and departments is not None and value not in departments:
-            message = f"unknown department '{value}'{suggest(value, departments)}"
-            yield loc, "unknown-department", message
+            hint = suggest(value, departments, config.language)
+            yield loc, "unknown-department", t("names.unknown_department", value=value, hint=hint)
 
 
-def suggest(value: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+def suggest(value: str, known: list[str], language: str = "zh", cutoff: float = 0.5) -> str:
+    """' (did you mean 'X'?)' in `language` for the closest of `known`, or ''."""
+    close = difflib.get_close_matches(value, known, n=1, cutoff=cutoff)
+    return Texts(language)("hint.did_you_mean", name=close[0]) if close else ""
 
 
 def named_values(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
