@@ -7,7 +7,9 @@ An English message may use `{s}`: it becomes "s" unless the value `n` is 1.
 
 from __future__ import annotations
 
+import difflib
 import pkgutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
@@ -54,6 +56,12 @@ class Msg:
 
     def text(self, language: str) -> str:
         return text(self.key, language, **self.values)
+
+
+def suggest(value: str, known: Iterable[str], language: str = "zh", cutoff: float = 0.5) -> str:
+    """' (did you mean 'X'?)' in `language` for the closest of `known`, or ''."""
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=cutoff)
+    return text("hint.did_you_mean", language, name=close[0]) if close else ""
 
 
 def msg(key: str, /, **values: Any) -> Msg:

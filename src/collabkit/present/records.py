@@ -7,12 +7,11 @@ from typing import Any
 
 from collabkit.errors import UsageError
 from collabkit.findings import Finding
-from collabkit.i18n import Texts, msg
+from collabkit.i18n import Texts, msg, suggest
 from collabkit.models import FOLDERS, KINDS, RecordBase, statuses
 from collabkit.models.paths import compile_path, get_path
 from collabkit.query import Filter
 from collabkit.workspace import Config, LoadResult, Workspace
-from collabkit.workspace.names import suggest
 
 ROW_KEYS = ("id", "kind", "title", "status", "owner", "department", "file", "error")
 

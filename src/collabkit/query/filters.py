@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from collabkit.errors import UsageError
-from collabkit.i18n import msg
+from collabkit.i18n import msg, suggest
 from collabkit.workspace import Config
-from collabkit.workspace.names import suggest
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from pydantic_core import PydanticCustomError
 
 from collabkit.errors import CollabError, ConfigError
-from collabkit.i18n import Msg, Texts, msg
+from collabkit.i18n import Msg, Texts, msg, suggest
 from collabkit.models import DEFAULT_PREFIXES
 from collabkit.timing.rules import Rule, rules_for
 
@@ -221,8 +221,6 @@ def check_registry(config: Config, text: str) -> None:
         seen.add(person.name)
         known = config.departments
         if person.department is not None and known is not None and person.department not in known:
-            from collabkit.workspace.names import suggest
-
             hint = suggest(person.department, known, t.language)
             message = msg(
                 "config.unknown_department",

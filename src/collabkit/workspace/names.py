@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from collections.abc import Iterator
 from functools import cache
@@ -10,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from collabkit.i18n import Texts
+from collabkit.i18n import Texts, suggest
 from collabkit.workspace.config import Config
 
 Loc = tuple[str | int, ...]
@@ -32,12 +31,6 @@ def unknown_names(config: Config, record: BaseModel) -> Iterator[tuple[Loc, str,
         elif role == "department" and departments is not None and value not in departments:
             hint = suggest(value, departments, config.language)
             yield loc, "unknown-department", t("names.unknown_department", value=value, hint=hint)
-
-
-def suggest(value: str, known: list[str], language: str = "zh", cutoff: float = 0.5) -> str:
-    """' (did you mean 'X'?)' in `language` for the closest of `known`, or ''."""
-    close = difflib.get_close_matches(value, known, n=1, cutoff=cutoff)
-    return Texts(language)("hint.did_you_mean", name=close[0]) if close else ""
 
 
 def named_values(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
