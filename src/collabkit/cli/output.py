@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from collabkit.cli.common import is_terminal, visible
+from collabkit.cli.layout import Column, Plan, plan
 from collabkit.i18n import Texts
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from collabkit.timing.obligations import Obligation
 
 RICH_ROW_LIMIT = 200  # a rich table of 10,000 rows takes seconds: plain text beyond this
+GAP = 3  # between two columns: a space of padding on each side of a rule
 
 
 def width(text: str) -> int:
@@ -46,11 +48,12 @@ def print_table(
     title: str | None = None,
     *,
     unbroken: Collection[int] = (),
-    optional: Collection[int] = (),
+    dates: Collection[int] = (),
+    optional: Sequence[int] = (),
 ) -> None:
-    """A table: rich on a terminal, plain when piped. Columns in `unbroken` (ids, dates)
-    are never wrapped or cut; when the table is wider than the terminal the columns in
-    `optional` go first, and if it still cannot fit it is printed plain, uncut."""
+    """A table: rich on a terminal, plain when piped. Columns in `unbroken` (ids) are never
+    wrapped or cut, nor the date and time of columns in `dates`; on a narrow terminal the
+    `optional` columns go first and the rest wrap (see `layout`)."""
     cells = [[_one_line(visible(c)) for c in row] for row in rows]
     if not is_terminal() or len(rows) > RICH_ROW_LIMIT:
         if title and is_terminal():
@@ -60,18 +63,19 @@ def print_table(
     from rich.console import Console
 
     console = Console(highlight=False, markup=False, emoji=False)
-    table = _rich_table(headers, cells, styles, title, unbroken, ())
-    if optional and _fits(console, table) is not True:
-        table = _rich_table(headers, cells, styles, title, unbroken, optional)
-    if _fits(console, table) is None:
-        print(
-            plain_table(
-                [h for i, h in enumerate(headers) if i not in optional],
-                [[c for i, c in enumerate(r) if i not in optional] for r in cells],
-            )
+    columns = [
+        Column(
+            max(width(c) for c in [headers[i], *(r[i] for r in cells)]),
+            "date" if i in dates else "whole" if i in unbroken else "wrap",
         )
+        for i in range(len(headers))
+    ]
+    layout = plan(columns, optional, console.width, GAP)
+    if layout is None:  # even wrapped it cannot fit: plain lines, never cut
+        kept = [i for i in range(len(headers)) if i not in optional]
+        print(plain_table([headers[i] for i in kept], [[r[i] for i in kept] for r in cells]))
         return
-    console.print(table)
+    console.print(_rich_table(headers, cells, styles, title, layout))
 
 
 def _rich_table(
@@ -79,33 +83,26 @@ def _rich_table(
     rows: Sequence[Sequence[str]],
     styles: Sequence[str] | None,
     title: str | None,
-    unbroken: Collection[int],
-    dropped: Collection[int],
+    layout: Plan,
 ) -> Any:
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    kept = [i for i in range(len(headers)) if i not in dropped]
     table = Table(
-        title=Text(visible(title)) if title else None, title_justify="left", header_style="bold"
+        title=Text(visible(title)) if title else None,
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
     )
-    for i in kept:
-        fixed = i in unbroken
-        table.add_column(Text(headers[i]), no_wrap=fixed, overflow="fold")
+    for i, column_width in zip(layout.kept, layout.widths, strict=True):
+        table.add_column(Text(headers[i]), width=column_width, overflow="fold")
     for n, row in enumerate(rows):
-        table.add_row(*(Text(row[i]) for i in kept), style=styles[n] if styles else None)
+        cells = (Text(row[i]) for i in layout.kept)
+        table.add_row(*cells, style=styles[n] if styles else None)
     return table
-
-
-def _fits(console: Any, table: Any) -> bool | None:
-    """True when the table fits the terminal as it is, False when only by wrapping its
-    wrappable columns, None when not even then (its unbroken columns are too wide)."""
-    from rich.measure import Measurement
-
-    measured = Measurement.get(console, console.options, table)
-    if measured.maximum <= console.width:
-        return True
-    return False if measured.minimum <= console.width else None
 
 
 def _one_line(text: str) -> str:
@@ -124,7 +121,8 @@ def print_obligations(
     """An overdue (`mode` 'overdue') or due ('due') table and its count line, or the line
     saying it is empty."""
     from collabkit.present.obligations import (
-        RULE_COLUMN,
+        DATE_COLUMNS,
+        DROPPABLE_COLUMNS,
         UNBROKEN_COLUMNS,
         count_line,
         estimated_note,
@@ -144,7 +142,8 @@ def print_obligations(
         rows,
         styles,
         unbroken=UNBROKEN_COLUMNS,
-        optional=(RULE_COLUMN,),
+        dates=DATE_COLUMNS,
+        optional=DROPPABLE_COLUMNS,
     )
     print(count_line(timing.language, mode, len(obligations)))
     if any(ob.estimated_years for ob in obligations):
@@ -174,4 +173,4 @@ def print_record(view: dict[str, Any], language: str) -> None:
         [d["ref_rule"], d["what"], d["owner"] or "-", d["due_text"], d["state_text"]]
         for d in deadlines
     ]
-    print_table(head, rows, title=t("show.deadlines"), unbroken=(3,))
+    print_table(head, rows, title=t("show.deadlines"), dates=(3,))

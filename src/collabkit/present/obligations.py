@@ -48,8 +48,10 @@ def due_text(ob: Obligation, timing: Timing) -> str:
 
 
 COLUMNS = ("record", "title", "rule", "what", "owner", "department", "due")
-RULE_COLUMN = COLUMNS.index("rule")  # the first to go on a narrow terminal
-UNBROKEN_COLUMNS = (COLUMNS.index("record"), COLUMNS.index("due"), len(COLUMNS))
+# On a narrow terminal these go, in this order; ids and dates are never cut
+DROPPABLE_COLUMNS = (COLUMNS.index("rule"), COLUMNS.index("department"))
+UNBROKEN_COLUMNS = (COLUMNS.index("record"),)
+DATE_COLUMNS = (COLUMNS.index("due"),)
 
 
 def obligation_row(ob: Obligation, timing: Timing, now: datetime, when: When) -> list[str]:
