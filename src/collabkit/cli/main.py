@@ -44,6 +44,8 @@ def run(args: list[str]) -> int:
     except typer.Abort:  # Ctrl-C or end of input at a prompt: said in the team's language
         from collabkit.i18n import text
 
+        if sys.stdin.isatty():  # the prompt left the cursor after its question
+            print(file=sys.stderr)
         print(f"collab: {text('aborted', language())}", file=sys.stderr)
         return 1
     except CollabError as exc:

@@ -101,7 +101,8 @@ def _print_findings_on_terminal(findings: list[Finding], checked: int, language:
     t = Texts(language)
     out = console()
     for f in findings:
-        line = Text(f"{f.file}:{f.line}:{f.column}: ", style="bold")
+        line = Text()
+        line.append(f"{f.file}:{f.line}:{f.column}: ", style="bold")
         line.append(f.severity, style=SEVERITY_STYLES[f.severity])
         line.append(f" {f.code} ", style="dim")
         line.append(visible(f.message))
