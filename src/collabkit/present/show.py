@@ -85,7 +85,8 @@ def describe_fields(model: BaseModel, t: Texts, kind: str, indent: str = "") -> 
         if value is None or value in ("", [], {}):
             continue
         label = field_label(type(model), name, t)
-        shown = f"{label} ({name})" if label != name else name
+        said = label.lower() in (name, name.replace("_", " "))
+        shown = label if said else f"{label} ({name})"
         lines.extend(_field_lines(shown, name, value, t, kind if not indent else "action", indent))
     return "\n".join(line for line in lines if line)
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from collabkit.i18n import Texts
+from collabkit.i18n.formats import local_time
 from collabkit.timing.calendar import WorkCalendar
 
 DayMark = Literal["workday", "holiday"]
@@ -42,4 +43,4 @@ def day_text(calendar: WorkCalendar, day: date, t: Texts) -> str:
 def moment_text(calendar: WorkCalendar, moment: datetime, t: Texts) -> str:
     """'2024-10-12 23:59 周六(班)': a moment in the calendar's zone, with its weekday."""
     local = moment.astimezone(calendar.tz)
-    return f"{local:%Y-%m-%d %H:%M} {weekday_text(calendar, local.date(), t)}"
+    return f"{local_time(local, calendar.tz)} {weekday_text(calendar, local.date(), t)}"
