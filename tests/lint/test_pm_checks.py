@@ -73,7 +73,8 @@ def meeting(start: str, end: str, extra: str = "") -> tuple[str, str]:
 @pytest.mark.parametrize(
     ("start", "expected"),
     [
-        ("2024-10-05 10:00", [(5, "info", "meeting-day-off", "会议安排在非工作日: 2024-10-05 周六")]),
+        ("2024-10-05 10:00", [(5, "info", "meeting-day-off",
+                               "会议安排在非工作日: 2024-10-05 周六")]),
         # a Monday, but the last day of the holiday: marked 休
         ("2024-10-07 10:00", [(5, "info", "meeting-day-off",
                                "会议安排在非工作日: 2024-10-07 周一(休)")]),
