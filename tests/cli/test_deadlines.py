@@ -609,3 +609,29 @@ status: held
     # breaches are not overdue
     assert _json(invoke("-C", ws, "overdue", "--now", NOW, "--format", "json")) == []
     assert invoke("-C", ws, "lint", "--strict").code == 1
+
+
+# -- how far ahead `due` looks ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("weeks", "days"), [("1w", "7d"), ("2周", "14d"), ("2 weeks", "14d"),
+                                             ("1 个星期", "7d")])
+def test_due_within_weeks(invoke, examples: Path, weeks: str, days: str) -> None:  # type: ignore[no-untyped-def]
+    by_weeks = _json(invoke("-C", examples, "due", "--within", weeks, "--now", NOW,
+                            "--format", "json"))
+    assert by_weeks == _json(invoke("-C", examples, "due", "--within", days, "--now", NOW,
+                                    "--format", "json"))
+    assert by_weeks  # the examples have deadlines in both windows
+
+
+def test_a_bare_m_is_minutes(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    build_tree(ws, {"records/issues/WT-2024-001.yaml": (
+        "kind: issue\nid: WT-2024-001\ntitle: 支付失败\nreporter: 王芳\n"
+        "reported_at: 2024-10-14 08:50\nurgency: high\ndepartment: 技术部\nowner: 赵磊\n"
+        "status: open\n")})
+    # team due 09:20, workaround 09:50 (reported 08:50 + 30 min / 1 h)
+    items = _json(invoke("-C", ws, "due", "--within", "30m", "--now", NOW, "--format", "json"))
+    assert [i["rule"] for i in items] == ["issue.team"]
+    help_text = " ".join(invoke("due", "--help").out.split())
+    assert "A bare m is minutes, never months." in help_text
+    assert "1w (or 2周)" in help_text
