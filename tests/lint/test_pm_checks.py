@@ -169,7 +169,7 @@ def test_event_times_after_now_or_before_2000(invoke, ws: Path) -> None:  # type
     assert [f for f in later if f[2] == "event-in-future"] == []
     old = REQUIREMENT.replace("DUE", "2024-12-31").replace("SENT", "0024-09-02 10:00")
     found = findings(invoke, ws, ("records/requirements/RW-2024-001.yaml", old))
-    assert (12, "warning", "event-before-2000",
+    assert (12, "warning", "date-before-2000",
             "sent_at: 0024-09-02 10:00 早于 2000 年,请检查年份") in found
 
 
@@ -210,3 +210,19 @@ def test_the_checks_in_english(invoke, ws: Path) -> None:  # type: ignore[no-unt
         (12, "warning", "event-in-future", "progress.2.at: 2024-10-20 17:00 is after now "
                                            "(2024-10-14 09:00)"),
     ]
+
+
+def test_dates_no_calendar_reaches_are_findings_not_crashes(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    far = REQUIREMENT.replace("DUE", "2024-12-31").replace("SENT", "9999-12-31 10:00")
+    ancient = (COLLABORATION.replace("STATUS", "in_progress")
+               .replace("planned_start: 2024-09-02 09:00", "planned_start: 0001-01-01 09:00")
+               .replace("progress:\n", ""))
+    found = findings(invoke, ws, ("records/requirements/RW-2024-001.yaml", far),
+                     ("records/collaborations/XZ-2024-001.yaml", ancient))
+    assert (6, "warning", "date-before-2000",
+            "planned_start: 0001-01-01 09:00 早于 2000 年,请检查年份") in found
+    assert (12, "warning", "event-in-future",
+            "sent_at: 9999-12-31 10:00 晚于当前时间 2024-10-14 09:00") in found
+    for command in ("overdue", "due"):
+        result = invoke("-C", ws, command, "--now", NOW)
+        assert result.code == 0, result

@@ -25,7 +25,7 @@ STILL_OPEN = {"collaboration": ("in_progress",), "action": ("open",)}
 
 
 def plausibility_checks(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:
-    """Due before sent, progress going down or full while open, events before 2000."""
+    """Due before sent, progress going down or full while open, dates before 2000."""
     t = Texts(ws.config.language)
     tz = ws.config.tz
     for rec in records:
@@ -34,10 +34,10 @@ def plausibility_checks(ws: Workspace, records: list[Loaded], where: Locator) ->
             yield from _due_before_sent(rec, record, where, t, tz)
         for loc, entries, status in _progress_lists(record):
             yield from _progress(rec, loc, entries, status, where, t)
-        for loc, at in event_times(record):
+        for loc, at in moments(record):
             if at.year < OLDEST_YEAR:
                 message = t("lint.event_old", field=dotted(record, loc), at=local_time(at, tz))
-                yield where.finding(rec, loc, "event-before-2000", message, "warning")
+                yield where.finding(rec, loc, "date-before-2000", message, "warning")
 
 
 def _due_before_sent(
@@ -110,19 +110,28 @@ def _kind_of(loc: Loc, rec: Loaded) -> str:
     return "action" if loc[0] == "actions" else rec.record.kind
 
 
-def event_times(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, datetime]]:
-    """(path, moment) of every event in a record: fields named `at` or `*_at`."""
+def event_times(model: BaseModel) -> Iterator[tuple[Loc, datetime]]:
+    """(path, moment) of every event in a record: fields named `at` or `*_at` (a meeting's
+    `start` or a `due` may well lie ahead; an event recorded as happened may not)."""
+    for loc, moment in moments(model):
+        name = str(loc[-1])
+        if name == "at" or name.endswith("_at"):
+            yield loc, moment
+
+
+def moments(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, datetime]]:
+    """(path, moment) of every date and time in a record."""
     for name in type(model).model_fields:
         value = getattr(model, name)
         here = (*loc, name)
-        if isinstance(value, datetime) and (name == "at" or name.endswith("_at")):
+        if isinstance(value, datetime):
             yield here, value
         elif isinstance(value, BaseModel):
-            yield from event_times(value, here)
+            yield from moments(value, here)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from event_times(item, (*here, i))
+                    yield from moments(item, (*here, i))
 
 
 def dotted(record: Any, loc: Loc) -> str:

@@ -22,6 +22,7 @@ from collabkit.timing.recurring import periods
 from collabkit.timing.rules import Rule
 
 State = Literal["open", "overdue", "met", "breach"]
+OLDEST_PERIOD_YEAR = 1970
 
 
 class Filed(Protocol):
@@ -219,8 +220,8 @@ class Timing:
     ) -> Iterator[Obligation]:
         assert rule.every is not None
         start = _value(record, record, rule.start) if rule.start else None
-        if start is None or not _matches(rule, record, record):
-            return
+        if start is None or start.year < OLDEST_PERIOD_YEAR or not _matches(rule, record, record):
+            return  # before 1970 is a typo (lint says so), not centuries of weekly periods
         stamps = sorted(t for path in rule.met_by for t in _stamps(record, path))
         owner = _first(record, record, rule.owner)
         department = _first(record, record, rule.department) or self.department_of(owner)
@@ -261,7 +262,10 @@ class Timing:
         amount = rule.within or rule.before
         if amount is None:
             return None, frozenset(), rule.start
-        shifted = self.calendar.shift(start, amount, before=rule.before is not None)
+        try:
+            shifted = self.calendar.shift(start, amount, before=rule.before is not None)
+        except ValueError:  # a start no calendar reaches (9999-12-31): lint flags the date
+            return None, frozenset(), rule.start
         return shifted.at, shifted.estimated_years, rule.start.split(".")[0]
 
 
