@@ -164,3 +164,12 @@ def test_errors_are_said_in_the_workspace_language(invoke, scenario) -> None:  #
     assert (result.code, result.err) == (2, "collab: no record HY-2024-009 in this workspace\n")
     zh = invoke("-C", english / "records", "show", "RW-2099-001")
     assert zh.err == "collab: no record RW-2099-001 in this workspace\n"
+
+
+def test_a_non_id_is_said_in_the_workspace_language(invoke, ws: Path, scenario) -> None:  # type: ignore[no-untyped-def]
+    zh = invoke("-C", ws, "show", "../x")
+    assert (zh.code, zh.err) == (2, "collab: '../x' 不是记录编号(编号形如 RW-2024-001)\n")
+    en = invoke("-C", scenario("english"), "show", "../x")
+    assert en.err == "collab: '../x' is not a record id (ids look like RW-2024-001)\n"
+    done = invoke("-C", ws, "done", "x/y/z")
+    assert done.err == "collab: 'x/y/z' 不是记录编号或 编号/条目(如 HY-2024-003/A2)\n"

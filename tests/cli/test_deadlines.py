@@ -632,6 +632,9 @@ def test_a_bare_m_is_minutes(invoke, ws: Path) -> None:  # type: ignore[no-untyp
     # team due 09:20, workaround 09:50 (reported 08:50 + 30 min / 1 h)
     items = _json(invoke("-C", ws, "due", "--within", "30m", "--now", NOW, "--format", "json"))
     assert [i["rule"] for i in items] == ["issue.team"]
-    help_text = " ".join(invoke("due", "--help").out.split())
-    assert "A bare m is minutes, never months." in help_text
-    assert "1w (or 2周)" in help_text
+    help_text = " ".join(invoke("-C", ws, "due", "--help").out.split())
+    assert "单写 m 是分钟,不是月。" in help_text and "1w(或 2周)" in help_text
+    (ws / "collab.yaml").write_text(MINIMAL_CONFIG.replace("language: zh", "language: en"),
+                                    encoding="utf-8")
+    help_text = " ".join(invoke("-C", ws, "due", "--help").out.split())
+    assert "A bare m is minutes, never months." in help_text and "1w (or 2周)" in help_text

@@ -20,7 +20,7 @@ from collabkit.cli import (  # noqa: F401 - each module registers its commands o
     deadlines,
     records,
 )
-from collabkit.cli.app import app
+from collabkit.cli.app import app, localize_help
 from collabkit.cli.common import language, set_language, visible
 from collabkit.errors import EXIT_BUG, CollabError
 
@@ -35,6 +35,7 @@ def run(args: list[str]) -> int:
     mistake ever shows a traceback.
     """
     command = typer.main.get_command(app)
+    localize_help(command, args)
     set_language("zh")  # until a workspace is open
     try:
         result = command.main(args=args, prog_name="collab", standalone_mode=False)
