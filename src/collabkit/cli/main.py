@@ -60,7 +60,6 @@ def run(args: list[str]) -> int:
             return int(exc.exit_code)  # type: ignore[attr-defined]
         report_bug(exc, args)  # a bug: say so, with what to report, never a bare traceback
         return EXIT_BUG
-    return 0
 
 
 def _is_usage_error(exc: Exception) -> bool:
