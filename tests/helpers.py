@@ -65,3 +65,54 @@ def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
 def git(cwd: Path, *args: str) -> str:
     done = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
     return done.stdout
+
+
+@dataclass
+class Screen:
+    """What a command wrote to a terminal (stdout and stderr together) and its exit code."""
+
+    code: int
+    text: str
+
+    def __str__(self) -> str:
+        return f"exit {self.code}\n--- terminal ---\n{self.text}"
+
+
+def run_in_pty(
+    *args: str | Path,
+    cwd: Path,
+    columns: int = 200,
+    typed: bytes = b"",
+    env: dict[str, str] | None = None,
+) -> Screen:
+    """Run the real `collab` on a pseudo-terminal `columns` wide (for colours, widths and
+    what reaches a terminal); `typed` is sent as keystrokes."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    clean = {k: v for k, v in os.environ.items()
+             if k not in ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "collabkit", *map(str, args)],
+        cwd=cwd, stdin=slave, stdout=slave, stderr=slave, close_fds=True,
+        env={**clean, "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8", **(env or {})},
+    )
+    os.close(slave)
+    if typed:
+        os.write(master, typed)
+    chunks: list[bytes] = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the other side closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    code = proc.wait(timeout=120)
+    return Screen(code, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n"))

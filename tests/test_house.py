@@ -57,7 +57,7 @@ def test_links_to_communications_and_versions_resolve(invoke, examples: Path) ->
                       encoding="utf-8")
     findings = json.loads(invoke("-C", examples, "lint", "--format", "json").out)
     broken = [f["message"] for f in findings if f["code"] == "broken-link"]
-    assert broken == ["KH-2024-001 has no item C3"]
+    assert broken == ["KH-2024-001 中没有条目 C3"]
 
 
 def test_the_indent_of_a_file_is_not_guessed_from_a_block_scalar() -> None:
@@ -74,12 +74,12 @@ def test_due_says_minutes_below_an_hour(invoke, ws: Path) -> None:  # type: igno
         "status: open\n")})
     zh = invoke("-C", ws, "due", "--now", NOW, "--within", "2h")
     lines = zh.out.splitlines()
-    assert lines[1].endswith("2024-10-14 09:20  20 分钟后"), zh
-    assert lines[2].endswith("2024-10-14 09:50  50 分钟后"), zh
+    assert lines[1].endswith("2024-10-14 09:20 周一  20 分钟后"), zh
+    assert lines[2].endswith("2024-10-14 09:50 周一  50 分钟后"), zh
     (ws / "collab.yaml").write_text(MINIMAL_CONFIG.replace("language: zh", "language: en"),
                                     encoding="utf-8")
     en = invoke("-C", ws, "due", "--now", NOW, "--within", "2h")
-    assert en.out.splitlines()[1].endswith("2024-10-14 09:20  in 20 min"), en
+    assert en.out.splitlines()[1].endswith("2024-10-14 09:20 Mon  in 20 min"), en
 
 
 @pytest.mark.parametrize("title", ["1_000", "1e3", "0x1F", "0o17", ".5", "-.inf", "17:00", "yes"])
@@ -102,8 +102,8 @@ def test_every_command_refuses_a_bad_rule(invoke, ws: Path, command: list[str]) 
                     "kind: issue\nid: WT-2024-001\ntitle: t\nstatus: draft\n"})
     result = invoke("-C", ws, *command)
     assert (result.code, result.out) == (2, ""), result
-    assert result.err == ("collab: collab.yaml:11: rules.issue.team: within: not a duration: "
-                          "'half an hour'; use e.g. 30m, 2h, 3d, 1wd, 4wh\n")
+    assert result.err == ("collab: collab.yaml:11: rules.issue.team: within: 'half an hour' "
+                          "不是时长;请写成 30m、2h、3d、1wd、4wh 这样的形式\n")
 
 
 def test_a_bug_says_where_its_traceback_went(ws: Path, tmp_path: Path) -> None:
@@ -164,3 +164,12 @@ def test_errors_are_said_in_the_workspace_language(invoke, scenario) -> None:  #
     assert (result.code, result.err) == (2, "collab: no record HY-2024-009 in this workspace\n")
     zh = invoke("-C", english / "records", "show", "RW-2099-001")
     assert zh.err == "collab: no record RW-2099-001 in this workspace\n"
+
+
+def test_a_non_id_is_said_in_the_workspace_language(invoke, ws: Path, scenario) -> None:  # type: ignore[no-untyped-def]
+    zh = invoke("-C", ws, "show", "../x")
+    assert (zh.code, zh.err) == (2, "collab: '../x' 不是记录编号(编号形如 RW-2024-001)\n")
+    en = invoke("-C", scenario("english"), "show", "../x")
+    assert en.err == "collab: '../x' is not a record id (ids look like RW-2024-001)\n"
+    done = invoke("-C", ws, "done", "x/y/z")
+    assert done.err == "collab: 'x/y/z' 不是记录编号或 编号/条目(如 HY-2024-003/A2)\n"

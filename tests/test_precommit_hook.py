@@ -75,7 +75,7 @@ def test_the_hook_passes_good_records_and_names_the_bad_file(tmp_path: Path) -> 
     errors = [line for line in bad_out.splitlines() if ": error " in line]
     assert errors == [
         "records/requirements/RW-2024-001.yaml:18:1: error unknown-key "
-        "unknown key 'prority' (did you mean 'priority'?)"
+        "未知的键 'prority'(是不是 'priority'?)"
     ], bad_out
 
 

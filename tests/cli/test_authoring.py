@@ -245,8 +245,8 @@ def test_new_options_fill_the_skeleton(invoke, ws: Path) -> None:  # type: ignor
     ("args", "fragment"),
     [
         (("issue", "--urgency", "very"), "urgency"),
-        (("requirement", "--requester", "市场:张伟"), "unknown department '市场' (did you mean"),
-        (("meeting", "--owner", "张三"), "unknown person '张三'"),
+        (("requirement", "--requester", "市场:张伟"), "未登记的部门 '市场'(是不是 '市场部'?)"),
+        (("meeting", "--owner", "张三"), "未登记的人员 '张三'"),
     ],
 )
 def test_new_refuses_an_invalid_value_and_writes_nothing(  # type: ignore[no-untyped-def]
@@ -475,9 +475,9 @@ def test_set_done_progress_edit_in_place(invoke, ws: Path, meeting: Path) -> Non
         (("set", "HY-2024-007"), "VALUE"),
         (
             ("set", "HY-2024-007", "actions.A1.owner", "王方"),
-            "unknown person '王方' (did you mean '王芳'?)",
+            "未登记的人员 '王方'(是不是 '王芳'?)",
         ),
-        (("set", "HY-2024-007", "attendees.1", "李四"), "unknown person '李四'"),
+        (("set", "HY-2024-007", "attendees.1", "李四"), "未登记的人员 '李四'"),
     ],
 )
 def test_invalid_edit_exit_2_file_unchanged(
@@ -505,7 +505,7 @@ def test_an_edit_need_not_fix_unknown_names_it_did_not_touch(invoke, ws: Path) -
     assert "location: 302" in path.read_text(encoding="utf-8")
     refused = invoke("-C", ws, "set", "HY-2024-007", "host", "钱八")
     assert refused.code == 2, refused
-    assert "unknown person '钱八'" in one_error_line(refused)
+    assert "未登记的人员 '钱八'" in one_error_line(refused)
     assert "host: 张伟" in path.read_text(encoding="utf-8")
 
 
@@ -526,7 +526,9 @@ def test_edit_of_a_record_that_does_not_parse(invoke, ws: Path) -> None:  # type
 def test_list_filters_and_formats(invoke, examples: Path) -> None:  # type: ignore[no-untyped-def]
     every = json.loads(invoke("-C", examples, "list", "--format", "json").out)
     assert [r["id"] for r in every] == sorted(r["id"] for r in every)
-    assert set(every[0]) == {"id", "kind", "title", "status", "owner", "department", "file"}
+    assert set(every[0]) == {"id", "kind", "title", "status", "owner", "department", "file",
+                             "error"}
+    assert all(row["error"] is None for row in every)
     meetings = json.loads(invoke("-C", examples, "list", "meeting", "--format", "json").out)
     assert [r["id"] for r in meetings] == ["HY-2024-001", "HY-2024-002"]
     held = json.loads(invoke("-C", examples, "list", "--status", "held", "--format", "json").out)
@@ -551,7 +553,9 @@ def test_list_filters_and_formats(invoke, examples: Path) -> None:  # type: igno
 
 def test_list_unknown_kind(invoke, examples: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("-C", examples, "list", "meetings")
-    assert result.code == 2 and "unknown kind" in one_error_line(result)
+    assert (result.code, result.err) == (2, (
+        "collab: 未知的记录类型 'meetings'(是不是 'meeting'?)(可选: requirement, meeting, issue, "
+        "collaboration, customer-request, notice)\n"))
 
 
 def test_show(invoke, examples: Path) -> None:  # type: ignore[no-untyped-def]

@@ -159,27 +159,35 @@ def _columns(line: str) -> list[int]:
 
 
 OVERDUE_TEXT = [
-    ("记录", "规则", "事项", "负责人", "部门", "截止时间", "逾期"),
-    ("RW-2024-001", "requirement.build", "开发完成", "李娜", "运营部", "2024-09-18 18:00",
-     "逾期 15 个工作日"),
-    ("RW-2024-001", "requirement.due", "需求交付", "李娜", "运营部", "2024-09-30 23:59",
-     "逾期 6 个工作日"),
-    ("HY-2024-002", "meeting.minutes", "发送会议纪要", "刘洋", "市场部", "2024-10-11 15:30",
-     "逾期 2 个工作日"),
-    ("KH-2024-001/V1.2", "customer.proposal_feedback", "获取客户方案反馈", "郑凯", "销售部",
-     "2024-10-11 18:00", "逾期 2 个工作日"),
-    ("RW-2024-001/P2", "requirement.pending", "短信触达名单范围(是否包含近90天已流失用户)",
-     "张伟", "市场部", "2024-10-12 10:00", "逾期 1 个工作日"),
-    ("HY-2024-002/A1", "action.due", "完成新品销售话术初稿", "王芳", "销售部",
-     "2024-10-12 23:59", "逾期 1 个工作日"),
-    # less than 24 h late (Sun 17:30 → Mon 09:00): in hours, not "1 working day"
-    ("WT-2024-001", "issue.retrospective", "召开复盘会", "赵磊", "技术部", "2024-10-13 17:30",
-     "逾期 15 小时"),
+    ("记录", "名称", "规则", "事项", "负责人", "部门", "截止时间", "逾期"),
+    # a working-day rule: working days passed since Wed 09-18 18:00 up to Mon 10-14 09:00
+    # (see test_overdue_plain_text_when_piped)
+    ("RW-2024-001", "Q3 老用户复购活动", "requirement.build", "开发完成", "李娜", "运营部",
+     "2024-09-18 18:00 周三", "逾期 14 个工作日"),
+    # an explicit date: clock time, 09-30 23:59:59 → 10-14 09:00 is 13 days and 9 hours
+    ("RW-2024-001", "Q3 老用户复购活动", "requirement.due", "需求交付", "李娜", "运营部",
+     "2024-09-30 23:59 周一", "逾期 13 天"),
+    # a 24-hour rule: clock time, 2 days 17.5 hours
+    ("HY-2024-002", "新品上市项目协调会", "meeting.minutes", "发送会议纪要", "刘洋", "市场部",
+     "2024-10-11 15:30 周五", "逾期 2 天"),
+    # 2 wd: since Fri 18:00 one working day passed, the adjusted Saturday 10-12; Monday's
+    # work has not begun at 09:00
+    ("KH-2024-001/V1.2", "A科技公司", "customer.proposal_feedback", "获取客户方案反馈", "郑凯",
+     "销售部", "2024-10-11 18:00 周五", "逾期 1 个工作日"),
+    ("RW-2024-001/P2", "Q3 老用户复购活动", "requirement.pending",
+     "短信触达名单范围(是否包含近90天已流失用户)", "张伟", "市场部", "2024-10-12 10:00 周六(班)",
+     "逾期 1 天"),
+    ("HY-2024-002/A1", "新品上市项目协调会", "action.due", "完成新品销售话术初稿", "王芳",
+     "销售部", "2024-10-12 23:59 周六(班)", "逾期 1 天"),
+    # less than a day late (Sun 17:30 → Mon 09:00): in hours
+    ("WT-2024-001", "APP支付失败率上升", "issue.retrospective", "召开复盘会", "赵磊", "技术部",
+     "2024-10-13 17:30 周日", "逾期 15 小时"),
 ]
 
 
-def _check_table(out: str, expected: list[tuple[str, ...]]) -> None:
-    lines = out.rstrip("\n").split("\n")
+def _check_table(out: str, expected: list[tuple[str, ...]], count: str) -> None:
+    *lines, last = out.rstrip("\n").split("\n")
+    assert last == count
     assert [tuple(re.split(r" {2,}", line.strip())) for line in lines] == expected
     # aligned: every row's cells start at the header's columns (CJK counts double)
     assert all(_columns(line) == _columns(lines[0]) for line in lines), out
@@ -187,12 +195,12 @@ def _check_table(out: str, expected: list[tuple[str, ...]]) -> None:
 
 
 def test_overdue_plain_text_when_piped(invoke, examples: Path) -> None:  # type: ignore[no-untyped-def]
-    # Lateness in working days: e.g. requirement.build, due Wed 09-18, counts the working
-    # days after it up to Mon 10-14: 09-19, 20, 23..27, Sun 09-29, 09-30, [10-01..07 off],
-    # 10-08..11, Sat 10-12, 10-14 = 15.
+    # Lateness of a working-day rule in working days: requirement.build, due Wed 09-18
+    # 18:00, counts the whole working days passed up to Mon 10-14 09:00: 09-19, 20, 23..27,
+    # Sun 09-29, 09-30, [10-01..07 off], 10-08..11, Sat 10-12 = 14 (nothing of 10-14 yet).
     result = invoke("-C", examples, "overdue", "--now", NOW)
     assert result.code == 0, result
-    _check_table(result.out, OVERDUE_TEXT)
+    _check_table(result.out, OVERDUE_TEXT, "7 项逾期")
     assert invoke("-C", examples, "overdue", "--now", NOW, "--format", "table").out == result.out
 
 
@@ -200,14 +208,14 @@ def test_due_plain_text(invoke, examples: Path) -> None:  # type: ignore[no-unty
     result = invoke("-C", examples, "due", "--within", "7d", "--now", NOW)
     assert result.code == 0, result
     _check_table(result.out, [
-        ("记录", "规则", "事项", "负责人", "部门", "截止时间", "剩余"),
-        ("TZ-2024-001/T2", "notice.todo", "提交渠道推广排期", "郑凯", "销售部",
-         "2024-10-16 23:59", "2 天后"),
-        ("XZ-2024-002/2024-W42", "collaboration.weekly_sync", "同步本周进展", "孙浩", "技术部",
-         "2024-10-18 17:00", "4 天后"),
-        ("HY-2024-002/A2", "action.due", "输出线上线下宣传资源排期表", "刘洋", "市场部",
-         "2024-10-18 23:59", "4 天后"),
-    ])
+        ("记录", "名称", "规则", "事项", "负责人", "部门", "截止时间", "剩余"),
+        ("TZ-2024-001/T2", "新品推广方案讨论", "notice.todo", "提交渠道推广排期", "郑凯",
+         "销售部", "2024-10-16 23:59 周三", "2 天后"),
+        ("XZ-2024-002/2024-W42", "功能优化支持", "collaboration.weekly_sync", "同步本周进展",
+         "孙浩", "技术部", "2024-10-18 17:00 周五", "4 天后"),
+        ("HY-2024-002/A2", "新品上市项目协调会", "action.due", "输出线上线下宣传资源排期表",
+         "刘洋", "市场部", "2024-10-18 23:59 周五", "4 天后"),
+    ], "3 项即将到期")
     empty = invoke("-C", examples, "due", "--within", "1h", "--now", NOW)
     assert (empty.code, empty.out) == (0, "近期没有到期事项\n")
 
@@ -215,34 +223,97 @@ def test_due_plain_text(invoke, examples: Path) -> None:  # type: ignore[no-unty
 def test_overdue_in_a_real_process_piped(examples: Path) -> None:
     result = run_collab("overdue", "--now", NOW, "--exit-code", cwd=examples)
     assert result.code == 1, result
-    _check_table(result.out, OVERDUE_TEXT)
+    _check_table(result.out, OVERDUE_TEXT, "7 项逾期")
     assert result.err == ""
 
 
-def test_lateness_in_hours_and_in_english(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
+def test_lateness_of_a_dated_deadline_in_clock_time(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
     meeting = ("kind: meeting\nid: HY-2024-001\ntitle: 周会\nstatus: held\n"
                "actions:\n  - id: A1\n    task: 写周报\n    owner: 王芳\n"
                "    due: 2024-10-14 10:00\n    deliverable: 周报\n")
     build_tree(ws, {"records/meetings/HY-2024-001.yaml": meeting})
     args = ("-C", ws, "overdue")
-    assert invoke(*args, "--now", "2024-10-14T13:30:00+08:00").out.split("\n")[1].endswith(
-        "逾期 3 小时")
-    assert invoke(*args, "--now", "2024-10-14T10:20:00+08:00").out.split("\n")[1].endswith(
-        "刚逾期")
-    # Mon 10-14 10:00 → Wed 10-16: two working days later
-    assert invoke(*args, "--now", "2024-10-16T09:00:00+08:00").out.split("\n")[1].endswith(
-        "逾期 2 个工作日")
+
+    def late(now: str) -> str:
+        lines = invoke(*args, "--now", now).out.split("\n")
+        return re.split(r" {2,}", lines[1])[-1]
+
+    assert late("2024-10-14T13:30:00+08:00") == "逾期 3 小时"
+    assert late("2024-10-14T10:20:00+08:00") == "逾期 20 分钟"  # as `due` says minutes too
+    assert late("2024-10-14T10:00:30+08:00") == "刚逾期"
+    # Mon 10:00 → Wed 09:00: 1 day 23 hours. A dated deadline is clock time, not working days
+    assert late("2024-10-16T09:00:00+08:00") == "逾期 1 天"
     (ws / "collab.yaml").write_text(MINIMAL_CONFIG.replace("language: zh", "language: en"),
                                     encoding="utf-8")
     out = invoke(*args, "--now", "2024-10-15T09:00:00+08:00").out.split("\n")
     assert re.split(r" {2,}", out[0]) == [
-        "record", "rule", "what", "owner", "department", "due", "late"]
-    assert out[1].endswith("23 hours late")  # under 24 h: hours, even across a day
-    assert invoke(*args, "--now", "2024-10-15T10:30:00+08:00").out.split("\n")[1].endswith(
-        "1 working day late")
-    assert invoke(*args, "--now", "2024-10-16T09:00:00+08:00").out.split("\n")[1].endswith(
-        "2 working days late")
+        "record", "title", "rule", "what", "owner", "department", "due", "late"]
+    assert out[1].endswith("2024-10-14 10:00 Mon  23 hours late")
+    assert out[2] == "1 overdue"
+    assert late("2024-10-15T10:30:00+08:00") == "1 day late"
+    assert late("2024-10-17T10:30:00+08:00") == "3 days late"
     assert invoke(*args, "--now", "2024-09-01T09:00:00+08:00").out == "nothing is overdue\n"
+
+
+REQUIREMENT_SENT = """\
+kind: requirement
+id: RW-2024-001
+title: 国庆活动
+requester: {department: 市场部, lead: 张伟}
+receiver: {department: 运营部, lead: 李娜}
+background: 节前
+goal: 拉新
+description: 活动页
+priority: high
+due: 2024-12-31
+status: sent
+sent_at: SENT
+"""
+
+
+def test_time_left_and_late_of_a_working_day_rule_in_working_days(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    # Sent Mon 09-30 08:00; confirm within 1 wd: 10-01..07 is the National Day holiday, so
+    # the deadline is the close of Tue 10-08. At Mon 09:00 two working days are left (the
+    # rest of Monday, 9 h of work windows minus lunch = 8 h, and Tuesday), not "8 天后".
+    record = REQUIREMENT_SENT.replace("SENT", "2024-09-30 08:00")
+    build_tree(ws, {"records/requirements/RW-2024-001.yaml": record})
+    due = invoke("-C", ws, "due", "--now", "2024-09-30T09:00:00+08:00", "--within", "10d")
+    row = re.split(r" {2,}", due.out.split("\n")[1])
+    assert row[-2:] == ["2024-10-08 18:00 周二", "剩 2 个工作日"], due
+    # at 17:00 on Monday: 1 h of Monday and Tuesday's 8 h: one working day
+    due = invoke("-C", ws, "due", "--now", "2024-09-30T17:00:00+08:00", "--within", "10d")
+    assert due.out.split("\n")[1].endswith("剩 1 个工作日")
+    # Tuesday 15:00: three working hours left
+    due = invoke("-C", ws, "due", "--now", "2024-10-08T15:00:00+08:00")
+    assert due.out.split("\n")[1].endswith("剩 3 个工作小时")
+
+
+def test_no_working_hour_passed_is_not_a_working_day_late(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    # Sent Fri 10-11 10:00 + 1 wd = the close of Sat 10-12, a 调休 working day. At Mon 10-14
+    # 00:00 no working hour has passed since (Sunday is off): not "逾期 1 个工作日".
+    record = REQUIREMENT_SENT.replace("SENT", "2024-10-11 10:00")
+    build_tree(ws, {"records/requirements/RW-2024-001.yaml": record})
+    overdue = invoke("-C", ws, "overdue", "--now", "2024-10-14T00:00:00+08:00")
+    rows = [re.split(r" {2,}", line) for line in overdue.out.split("\n")[1:-2]]
+    assert [r[-2:] for r in rows if r[2] == "requirement.confirm"] == [
+        ["2024-10-12 18:00 周六(班)", "逾期不到 1 个工作小时"]]
+    # Monday 10:30: 1.5 working hours; Tuesday 09:00: Monday's 8 working hours
+    overdue = invoke("-C", ws, "overdue", "--now", "2024-10-14T10:30:00+08:00")
+    assert "逾期 1 个工作小时" in overdue.out
+    overdue = invoke("-C", ws, "overdue", "--now", "2024-10-15T09:00:00+08:00")
+    assert "逾期 1 个工作日" in overdue.out
+
+
+def test_a_clock_rule_deadline_on_a_saturday_is_late_in_days(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    # Minutes within 24 h of a meeting that ended Fri 10-11 18:30: due Sat 10-12 18:30. At
+    # Mon 00:00 that is 29.5 hours: one day late (a clock rule), not one working day.
+    meeting = ("kind: meeting\nid: HY-2024-001\ntitle: 周会\nstatus: held\n"
+               "start: 2024-10-11 17:30\nend: 2024-10-11 18:30\nhost: 张伟\n")
+    build_tree(ws, {"records/meetings/HY-2024-001.yaml": meeting})
+    overdue = invoke("-C", ws, "overdue", "--now", "2024-10-14T00:00:00+08:00")
+    [row] = [re.split(r" {2,}", line) for line in overdue.out.split("\n")[1:-2]
+             if "meeting.minutes" in line]
+    assert row[-2:] == ["2024-10-12 18:30 周六(班)", "逾期 1 天"]
 
 
 def test_json_stdout_stays_json_when_a_record_is_broken(invoke, examples: Path) -> None:  # type: ignore[no-untyped-def]
@@ -259,13 +330,29 @@ def test_json_stdout_stays_json_when_a_record_is_broken(invoke, examples: Path) 
 @pytest.mark.parametrize(
     ("args", "err"),
     [
-        (["due", "--within", "2 weeks"],
-         "collab: --within: not a duration: '2 weeks'; use e.g. 30m, 2h, 3d, 1wd, 4wh\n"),
+        (["due", "--within", "2 fortnights"],
+         "collab: --within: '2 fortnights' 不是时长;请写成 30m、2h、3d、1w、1wd、4wh 这样的形式"
+         "(m 是分钟)\n"),
+        (["due", "--within", "1 month"],
+         "collab: --within: '1 month' 不是时长;请写成 30m、2h、3d、1w、1wd、4wh 这样的形式"
+         "(m 是分钟)\n"),
         (["overdue", "--now", "yesterday"],
-         "collab: --now: not a date/time: 'yesterday' (use e.g. 2024-10-14T09:00+08:00)\n"),
+         "collab: --now: 'yesterday' 不是日期或时间(请写成 2024-10-14T09:00+08:00 这样的形式)\n"),
         (["show", "HY-2024-009"], "collab: 工作区中没有记录 HY-2024-009\n"),
+        # exit 70 before: an overflow deep in the calendar
+        (["overdue", "--now", "9999-12-31T23:00"],
+         "collab: --now: 9999-12-31T23:00 超出范围:请给出 1970 年到 2199 年之间的时间\n"),
+        (["due", "--now", "0001-01-01"],
+         "collab: --now: 0001-01-01 超出范围:请给出 1970 年到 2199 年之间的时间\n"),
+        (["due", "--within", "99999999d"],
+         "collab: --within: 99999999d 太远了:最多往后看 10 年(3660d, 2600wd)\n"),
+        (["due", "--within", "100000wd"],
+         "collab: --within: 100000wd 太远了:最多往后看 10 年(3660d, 2600wd)\n"),
+        (["due", "--now", "2199-12-30", "--within", "7d"],
+         "collab: --within: 7d 太远了:最多往后看 10 年(2199-12-31)\n"),
     ],
-    ids=["within", "now", "show"],
+    ids=["within", "month", "now", "show", "now-9999", "now-0001", "within-days",
+         "within-working-days", "within-past-2199"],
 )
 def test_usage_errors(invoke, examples: Path, args: list[str], err: str) -> None:  # type: ignore[no-untyped-def]
     result = invoke("-C", examples, *args)
@@ -288,12 +375,14 @@ def test_show_lists_deadlines_with_their_state(invoke, examples: Path) -> None: 
     assert [tuple(re.split(r" {2,}", line.strip())) for line in table] == [
         ("规则", "事项", "负责人", "截止时间", "状态"),
         # start 10-10 14:00 − 72 h; sent 10-07 10:00
-        ("meeting.agenda", "发送会议议程", "张伟", "2024-10-07 14:00", "已完成"),
-        ("meeting.minutes", "发送会议纪要", "刘洋", "2024-10-11 15:30", "已逾期"),
-        ("action.due A3", "向各部门书面确认上市时间与备货节点", "陈晨", "2024-10-11 23:59",
+        # Mon 10-07 is the last day of the National Day holiday: marked 休
+        ("meeting.agenda", "发送会议议程", "张伟", "2024-10-07 14:00 周一(休)", "已完成"),
+        ("meeting.minutes", "发送会议纪要", "刘洋", "2024-10-11 15:30 周五", "已逾期"),
+        ("action.due A3", "向各部门书面确认上市时间与备货节点", "陈晨", "2024-10-11 23:59 周五",
          "已完成"),
-        ("action.due A1", "完成新品销售话术初稿", "王芳", "2024-10-12 23:59", "已逾期"),
-        ("action.due A2", "输出线上线下宣传资源排期表", "刘洋", "2024-10-18 23:59", "未到期"),
+        ("action.due A1", "完成新品销售话术初稿", "王芳", "2024-10-12 23:59 周六(班)", "已逾期"),
+        ("action.due A2", "输出线上线下宣传资源排期表", "刘洋", "2024-10-18 23:59 周五",
+         "未到期"),
     ]
     assert all(_columns(line) == _columns(table[0]) for line in table)
 
@@ -313,8 +402,8 @@ def test_show_json_tells_a_breach(invoke, examples: Path) -> None:  # type: igno
          "2024-09-18T15:00:00+08:00"),
     ]
     text = invoke("-C", examples, "show", "XZ-2024-001", "--now", NOW).out
-    assert re.search(r"collaboration\.planned_end +完成协作事项 +刘洋 +2024-09-10 23:59 +超时完成",
-                     text)
+    assert re.search(
+        r"collaboration\.planned_end +完成协作事项 +刘洋 +2024-09-10 23:59 周二 +超时完成", text)
 
 
 def test_show_of_a_record_without_deadlines(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
@@ -417,13 +506,13 @@ def test_estimated_mark_in_tables(invoke, ws: Path) -> None:  # type: ignore[no-
     result = invoke("-C", ws, "due", "--now", "2041-01-02T09:00:00+08:00")
     assert result.code == 0, result
     row = re.split(r" {2,}", result.out.split("\n")[1])
-    assert row[:6] == ["KH-2040-001", "customer.review", "反馈可行性评估", "王芳", "销售部",
-                       "2041-01-03 18:00 ≈"]
+    assert row[:8] == ["KH-2040-001", "C公司", "customer.review", "反馈可行性评估", "王芳",
+                       "销售部", "2041-01-03 18:00 周四 ≈", "剩 2 个工作日"]  # Wed and Thu
     # piped: the explanation goes to stderr, so stdout stays the table
     assert result.err == (
         "≈ 按估算日历计算(该年官方调休安排未收录),见 --format json 的 problem\n")
     show = invoke("-C", ws, "show", "KH-2040-001", "--now", "2041-01-02T09:00:00+08:00")
-    assert re.search(r"customer\.review +反馈可行性评估 +王芳 +2041-01-03 18:00 ≈ +未到期",
+    assert re.search(r"customer\.review +反馈可行性评估 +王芳 +2041-01-03 18:00 周四 ≈ +未到期",
                      show.out), show
 
 
@@ -447,24 +536,20 @@ def test_entered_years_clear_the_flag(invoke, ws: Path) -> None:  # type: ignore
     # the hand-entered holiday moves the deadline: Thu 01-03, Fri 01-04
     assert [i["due"] for i in items if i["record"] == "KH-2040-001"] == [
         "2041-01-04T18:00:00+08:00"]
-    lint = invoke("-C", ws, "lint", "--strict", "--format", "json")
+    lint = invoke("-C", ws, "lint", "--strict", "--format", "json", "--now", LATER)
     assert (lint.code, json.loads(lint.out)) == (0, [])
 
 
 def test_lint_warns_about_an_estimated_calendar(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
     build_tree(ws, {"records/customer-requests/KH-2040-001.yaml": CUSTOMER_2040})
-    message = (
-        "customer.review: deadline 2041-01-03 18:00 is estimated: no official holiday "
-        "schedule for 2041 yet, so this deadline is estimated; upgrade holidays, or enter "
-        "2041's days in calendar.extra_holidays / extra_workdays and add 2041 to "
-        "calendar.entered_years in collab.yaml")
-    result = invoke("-C", ws, "lint", "--format", "json")
+    message = ("customer.review: 截止时间 2041-01-03 18:00 是估算的: " + PROBLEM_2041_ZH)
+    result = invoke("-C", ws, "lint", "--format", "json", "--now", LATER)
     assert result.code == 0, result
     [finding] = json.loads(result.out)
     assert {k: finding[k] for k in ("file", "line", "severity", "code", "message")} == {
         "file": "records/customer-requests/KH-2040-001.yaml", "line": 6,
         "severity": "warning", "code": "estimated-calendar", "message": message}
-    strict = invoke("-C", ws, "lint", "--strict")
+    strict = invoke("-C", ws, "lint", "--strict", "--now", LATER)
     assert strict.code == 1
     assert re.fullmatch(
         r"records/customer-requests/KH-2040-001\.yaml:6:\d+: error estimated-calendar "
@@ -472,7 +557,18 @@ def test_lint_warns_about_an_estimated_calendar(invoke, ws: Path) -> None:  # ty
     # once met, the estimate no longer matters
     (ws / "records/customer-requests/KH-2040-001.yaml").write_text(
         CUSTOMER_2040 + "reviewed_at: 2041-01-02 10:00\n", encoding="utf-8")
-    assert invoke("-C", ws, "lint", "--strict").code == 0
+    assert invoke("-C", ws, "lint", "--strict", "--now", LATER).code == 0
+    # in English
+    (ws / "collab.yaml").write_text(MINIMAL_CONFIG.replace("language: zh", "language: en"),
+                                    encoding="utf-8")
+    (ws / "records/customer-requests/KH-2040-001.yaml").write_text(CUSTOMER_2040,
+                                                                     encoding="utf-8")
+    [finding] = json.loads(invoke("-C", ws, "lint", "--format", "json", "--now", LATER).out)
+    assert finding["message"] == (
+        "customer.review: deadline 2041-01-03 18:00 is estimated: no official holiday "
+        "schedule for 2041 yet, so this deadline is estimated; upgrade holidays, or enter "
+        "2041's days in calendar.extra_holidays / extra_workdays and add 2041 to "
+        "calendar.entered_years in collab.yaml")
 
 
 # -- lint: breaches and the meeting limits of the timing rules --------------------------
@@ -502,14 +598,43 @@ status: held
     assert result.code == 0, result
     found = [(f["line"], f["severity"], f["code"], f["message"]) for f in json.loads(result.out)]
     assert found == [
-        (5, "warning", "breach", "meeting.agenda: 发送会议议程 was due 2024-10-07 14:00, "
-                                 "met 2024-10-08 09:00 (late)"),
-        (6, "warning", "breach", "meeting.minutes: 发送会议纪要 was due 2024-10-11 15:45, "
-                                 "met 2024-10-12 09:00 (late)"),
-        (6, "warning", "meeting-too-long", "meeting lasts 105 minutes; the handbook's limit is 90"),
+        (5, "warning", "breach", "meeting.agenda: 发送会议议程 应于 2024-10-07 14:00 完成,"
+                                 "实际 2024-10-08 09:00 才完成(超时)"),
+        (6, "warning", "breach", "meeting.minutes: 发送会议纪要 应于 2024-10-11 15:45 完成,"
+                                 "实际 2024-10-12 09:00 才完成(超时)"),
+        (6, "warning", "meeting-too-long", "会议时长 105 分钟,超过手册规定的 90 分钟"),
         (14, "warning", "topic-over-timebox",
-         "topic '排期' has a 30-minute timebox; the handbook allows 20"),
+         "议题「排期」时长 30 分钟,手册规定每个议题不超过 20 分钟"),
     ]
     # breaches are not overdue
     assert _json(invoke("-C", ws, "overdue", "--now", NOW, "--format", "json")) == []
     assert invoke("-C", ws, "lint", "--strict").code == 1
+
+
+# -- how far ahead `due` looks ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("weeks", "days"), [("1w", "7d"), ("2周", "14d"), ("2 weeks", "14d"),
+                                             ("1 个星期", "7d")])
+def test_due_within_weeks(invoke, examples: Path, weeks: str, days: str) -> None:  # type: ignore[no-untyped-def]
+    by_weeks = _json(invoke("-C", examples, "due", "--within", weeks, "--now", NOW,
+                            "--format", "json"))
+    assert by_weeks == _json(invoke("-C", examples, "due", "--within", days, "--now", NOW,
+                                    "--format", "json"))
+    assert by_weeks  # the examples have deadlines in both windows
+
+
+def test_a_bare_m_is_minutes(invoke, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    build_tree(ws, {"records/issues/WT-2024-001.yaml": (
+        "kind: issue\nid: WT-2024-001\ntitle: 支付失败\nreporter: 王芳\n"
+        "reported_at: 2024-10-14 08:50\nurgency: high\ndepartment: 技术部\nowner: 赵磊\n"
+        "status: open\n")})
+    # team due 09:20, workaround 09:50 (reported 08:50 + 30 min / 1 h)
+    items = _json(invoke("-C", ws, "due", "--within", "30m", "--now", NOW, "--format", "json"))
+    assert [i["rule"] for i in items] == ["issue.team"]
+    help_text = " ".join(invoke("-C", ws, "due", "--help").out.split())
+    assert "单写 m 是分钟,不是月。" in help_text and "1w(或 2周)" in help_text
+    (ws / "collab.yaml").write_text(MINIMAL_CONFIG.replace("language: zh", "language: en"),
+                                    encoding="utf-8")
+    help_text = " ".join(invoke("-C", ws, "due", "--help").out.split())
+    assert "A bare m is minutes, never months." in help_text and "1w (or 2周)" in help_text

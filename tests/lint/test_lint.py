@@ -15,7 +15,7 @@ import pytest
 from collabkit.findings import Finding
 from collabkit.lint import lint
 from collabkit.workspace import Workspace
-from tests.helpers import build_tree, run_collab
+from tests.helpers import MINIMAL_CONFIG, build_tree, run_collab
 
 REQ = "records/requirements"
 
@@ -52,22 +52,26 @@ def meeting(*actions: str, status: str = "held") -> str:
     )
 
 
-# (name, {file: content}, the one error line lint must print)
+# (name, {file: content}, the one error line lint must print in a zh workspace, in an en one)
 BAD_INPUTS = [
     (
         "typo-key",
         {f"{REQ}/RW-2024-001.yaml": draft("prority: high", "status: draft")},
+        f"{REQ}/RW-2024-001.yaml:4:1: error unknown-key 未知的键 'prority'(是不是 'priority'?)",
         f"{REQ}/RW-2024-001.yaml:4:1: error unknown-key "
         "unknown key 'prority' (did you mean 'priority'?)",
     ),
     (
         "impossible-date",
         {f"{REQ}/RW-2024-001.yaml": draft("due: 2024-02-30")},
+        f"{REQ}/RW-2024-001.yaml:4:6: error invalid-date due: '2024-02-30' 不是真实存在的日期",
         f"{REQ}/RW-2024-001.yaml:4:6: error invalid-date due: '2024-02-30' is not a real date",
     ),
     (
         "impossible-datetime",
         {f"{REQ}/RW-2024-001.yaml": draft("sent_at: 2024-02-30 10:00")},
+        f"{REQ}/RW-2024-001.yaml:4:10: error invalid-date sent_at: '2024-02-30 10:00' "
+        "不是有效的日期时间:请用 ISO 8601 格式,如 2024-09-30 14:00",
         f"{REQ}/RW-2024-001.yaml:4:10: error invalid-date sent_at: '2024-02-30 10:00' "
         "is not a valid date/time: use ISO 8601 such as 2024-09-30 14:00",
     ),
@@ -75,26 +79,33 @@ BAD_INPUTS = [
         "broken-yaml",
         {f"{REQ}/RW-2024-001.yaml": draft("  goal: 复购", "status: draft")},
         f"{REQ}/RW-2024-001.yaml:4:7: error yaml-syntax YAML: mapping values are not allowed here",
+        f"{REQ}/RW-2024-001.yaml:4:7: error yaml-syntax YAML: mapping values are not allowed here",
     ),
     (
         "unclosed-flow",
         {f"{REQ}/RW-2024-001.yaml": draft("description: [a, b", "status: draft")},
+        f"{REQ}/RW-2024-001.yaml:5:7: error yaml-syntax YAML: expected ',' or ']', but got ':'",
         f"{REQ}/RW-2024-001.yaml:5:7: error yaml-syntax YAML: expected ',' or ']', but got ':'",
     ),
     (
         "id-not-file-name",
         {f"{REQ}/RW-2024-002.yaml": draft(record_id="RW-2024-003")},
         f"{REQ}/RW-2024-002.yaml:2:5: error id-mismatch "
+        "编号 RW-2024-003 与文件名 RW-2024-002.yaml 不一致",
+        f"{REQ}/RW-2024-002.yaml:2:5: error id-mismatch "
         "id RW-2024-003 does not match the file name RW-2024-002.yaml",
     ),
     (
         "id-wrong-prefix",
         {f"{REQ}/HY-2024-001.yaml": draft(record_id="HY-2024-001")},
+        f"{REQ}/HY-2024-001.yaml:2:5: error id-prefix 需求的编号以 RW- 开头,而不是 HY-",
         f"{REQ}/HY-2024-001.yaml:2:5: error id-prefix a requirement id starts with RW-, not HY-",
     ),
     (
         "unknown-person",
         {f"{REQ}/RW-2024-001.yaml": draft("requester:", "  department: 市场部", "  lead: 张玮")},
+        f"{REQ}/RW-2024-001.yaml:6:9: error unknown-person "
+        "未登记的人员 '张玮'(是不是 '张伟'?);请在 collab.yaml 的 people 中添加",
         f"{REQ}/RW-2024-001.yaml:6:9: error unknown-person "
         "unknown person '张玮' (did you mean '张伟'?); add them to people in collab.yaml",
     ),
@@ -102,11 +113,15 @@ BAD_INPUTS = [
         "unknown-department",
         {f"{REQ}/RW-2024-001.yaml": draft("requester:", "  department: 市场", "  lead: 张伟")},
         f"{REQ}/RW-2024-001.yaml:5:15: error unknown-department "
+        "未登记的部门 '市场'(是不是 '市场部'?)",
+        f"{REQ}/RW-2024-001.yaml:5:15: error unknown-department "
         "unknown department '市场' (did you mean '市场部'?)",
     ),
     (
         "yaml-bomb",
         {f"{REQ}/RW-2024-001.yaml": billion_laughs()},
+        f"{REQ}/RW-2024-001.yaml:4:1: error yaml-alias "
+        "too many alias expansions (a YAML bomb?); aliases are bounded",
         f"{REQ}/RW-2024-001.yaml:4:1: error yaml-alias "
         "too many alias expansions (a YAML bomb?); aliases are bounded",
     ),
@@ -116,10 +131,14 @@ BAD_INPUTS = [
          "title: !!python/object/apply:os.system ['echo pwned']\n"},
         f"{REQ}/RW-2024-001.yaml:3:8: error yaml-tag YAML tags are not allowed in records: "
         "tag:yaml.org,2002:python/object/apply:os.system",
+        f"{REQ}/RW-2024-001.yaml:3:8: error yaml-tag YAML tags are not allowed in records: "
+        "tag:yaml.org,2002:python/object/apply:os.system",
     ),
     (
         "gbk-file",
         {f"{REQ}/RW-2024-001.yaml": draft("goal: 复购率提升").encode("gbk")},
+        f"{REQ}/RW-2024-001.yaml:3:1: error encoding file is not UTF-8 "
+        "(it looks like GBK, as Chinese Windows editors save it); save it as UTF-8",
         f"{REQ}/RW-2024-001.yaml:3:1: error encoding file is not UTF-8 "
         "(it looks like GBK, as Chinese Windows editors save it); save it as UTF-8",
     ),
@@ -128,10 +147,14 @@ BAD_INPUTS = [
         {f"{REQ}/RW-2024-001.yaml": ""},
         f"{REQ}/RW-2024-001.yaml:1:1: error empty-file "
         "empty file: a record needs at least kind and id",
+        f"{REQ}/RW-2024-001.yaml:1:1: error empty-file "
+        "empty file: a record needs at least kind and id",
     ),
     (
         "comments-only",
         {f"{REQ}/RW-2024-001.yaml": "# 还没写\n"},
+        f"{REQ}/RW-2024-001.yaml:1:1: error empty-file "
+        "empty file: a record needs at least kind and id",
         f"{REQ}/RW-2024-001.yaml:1:1: error empty-file "
         "empty file: a record needs at least kind and id",
     ),
@@ -140,28 +163,35 @@ BAD_INPUTS = [
         {f"{REQ}/RW-2024-001.yaml": "- kind: requirement\n- id: RW-2024-001\n"},
         f"{REQ}/RW-2024-001.yaml:1:1: error not-a-mapping "
         "a record is one mapping (key: value lines), found a list",
+        f"{REQ}/RW-2024-001.yaml:1:1: error not-a-mapping "
+        "a record is one mapping (key: value lines), found a list",
     ),
     (
         "list-where-mapping-belongs",
         {f"{REQ}/RW-2024-001.yaml": draft("requester:", "  - 市场部", "  - 张伟")},
-        f"{REQ}/RW-2024-001.yaml:5:3: error schema "
-        "requester: expected a mapping, got a list",
+        f"{REQ}/RW-2024-001.yaml:5:3: error schema requester: 应为映射(键: 值),实际是列表",
+        f"{REQ}/RW-2024-001.yaml:5:3: error schema requester: expected a mapping, got a list",
     ),
     (
         "missing-kind",
         {f"{REQ}/RW-2024-001.yaml": "id: RW-2024-001\ntitle: 复购活动\n"},
+        f"{REQ}/RW-2024-001.yaml:1:1: error unknown-kind 记录缺少 'kind'"
+        "(可选: requirement, meeting, issue, collaboration, customer-request, notice)",
         f"{REQ}/RW-2024-001.yaml:1:1: error unknown-kind record has no 'kind' "
         "(one of: requirement, meeting, issue, collaboration, customer-request, notice)",
     ),
     (
         "unknown-kind",
         {f"{REQ}/RW-2024-001.yaml": "kind: memo\nid: RW-2024-001\n"},
-        f"{REQ}/RW-2024-001.yaml:1:7: error unknown-kind unknown kind 'memo' (one of: "
-        "'requirement', 'meeting', 'issue', 'collaboration', 'customer-request', 'notice')",
+        f"{REQ}/RW-2024-001.yaml:1:7: error unknown-kind 未知的记录类型 'memo'"
+        "(可选: requirement, meeting, issue, collaboration, customer-request, notice)",
+        f"{REQ}/RW-2024-001.yaml:1:7: error unknown-kind unknown kind 'memo' "
+        "(one of: requirement, meeting, issue, collaboration, customer-request, notice)",
     ),
     (
         "duplicate-key",
         {f"{REQ}/RW-2024-001.yaml": draft("status: draft", "title: 又一个")},
+        f"{REQ}/RW-2024-001.yaml:5:1: error duplicate-key YAML: found duplicate key \"title\"",
         f"{REQ}/RW-2024-001.yaml:5:1: error duplicate-key YAML: found duplicate key \"title\"",
     ),
     (
@@ -169,8 +199,17 @@ BAD_INPUTS = [
         {f"{REQ}/RW-2024-001.yaml": draft("---", "kind: requirement")},
         f"{REQ}/RW-2024-001.yaml:1:1: error yaml-syntax "
         "a record file holds one YAML document, found several",
+        f"{REQ}/RW-2024-001.yaml:1:1: error yaml-syntax "
+        "a record file holds one YAML document, found several",
     ),
 ]
+
+
+def english(ws: Path) -> Path:
+    """Make `ws` an English workspace."""
+    (ws / "collab.yaml").write_text(MINIMAL_CONFIG.replace("language: zh", "language: en"),
+                                    encoding="utf-8")
+    return ws
 
 
 def errors_of(text: str) -> list[str]:
@@ -184,10 +223,14 @@ def parse_line(line: str) -> Finding:
     return Finding(file, int(row), int(col), severity, code, message)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("files", "expected"), [c[1:] for c in BAD_INPUTS],
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize(("files", "zh", "en"), [c[1:] for c in BAD_INPUTS],
                          ids=[c[0] for c in BAD_INPUTS])
-def test_bad_input_is_one_exact_error(invoke, ws, files, expected):  # type: ignore[no-untyped-def]
+def test_bad_input_is_one_exact_error(invoke, ws, files, zh, en, language):  # type: ignore[no-untyped-def]
     build_tree(ws, files)
+    if language == "en":
+        english(ws)
+    expected = en if language == "en" else zh
     result = invoke("-C", ws, "lint")
     assert result.code == 1, result
     assert errors_of(result.out) == [expected], result
@@ -204,8 +247,8 @@ def test_vague_deadline_is_an_error(invoke, ws, word):  # type: ignore[no-untype
     result = invoke("-C", ws, "lint")
     assert result.code == 1, result
     assert errors_of(result.out) == [
-        f"{REQ}/RW-2024-001.yaml:4:6: error vague-deadline due: '{word}' is not a deadline: "
-        "give a date such as 2024-09-30 (做什么、谁来做、何时做)"
+        f"{REQ}/RW-2024-001.yaml:4:6: error vague-deadline due: '{word}' 不是截止时间:"
+        "请写明日期,如 2024-09-30(做什么、谁来做、何时做)"
     ], result
 
 
@@ -216,8 +259,8 @@ def test_vague_deadline_of_an_action_item_points_at_it(invoke, ws):  # type: ign
     result = invoke("-C", ws, "lint")
     assert result.code == 1, result
     assert errors_of(result.out) == [
-        "records/meetings/HY-2024-001.yaml:18:10: error vague-deadline actions[0].due: '尽快' "
-        "is not a deadline: give a date such as 2024-09-30 (做什么、谁来做、何时做)"
+        "records/meetings/HY-2024-001.yaml:18:10: error vague-deadline A1.due: '尽快' "
+        "不是截止时间:请写明日期,如 2024-09-30(做什么、谁来做、何时做)"
     ], result
 
 
@@ -243,10 +286,10 @@ def test_duplicate_id_in_two_folders(invoke, ws):  # type: ignore[no-untyped-def
     result = invoke("-C", ws, "lint")
     assert result.code == 1, result
     assert errors_of(result.out) == [
-        "records/old/RW-2024-001.yaml:2:5: error duplicate-id duplicate id RW-2024-001 (also in "
-        f"{REQ}/RW-2024-001.yaml); give one of them a new id with `collab renumber`",
-        f"{REQ}/RW-2024-001.yaml:2:5: error duplicate-id duplicate id RW-2024-001 (also in "
-        "records/old/RW-2024-001.yaml); give one of them a new id with `collab renumber`",
+        "records/old/RW-2024-001.yaml:2:5: error duplicate-id 编号 RW-2024-001 重复(另见 "
+        f"{REQ}/RW-2024-001.yaml);请用 `collab renumber` 给其中一个换新编号",
+        f"{REQ}/RW-2024-001.yaml:2:5: error duplicate-id 编号 RW-2024-001 重复(另见 "
+        "records/old/RW-2024-001.yaml);请用 `collab renumber` 给其中一个换新编号",
     ], result
     # naming just one of the two files still finds the clash (checked against the workspace)
     one = invoke("-C", ws, "lint", ws / "records/old/RW-2024-001.yaml")
@@ -264,8 +307,7 @@ def test_bom_and_crlf_are_fine(invoke, ws, prefix, newline):  # type: ignore[no-
     result = invoke("-C", ws, "lint")
     # positions are those of the text: the BOM and the CRs shift nothing
     assert errors_of(result.out) == [
-        f"{REQ}/RW-2024-001.yaml:4:1: error unknown-key "
-        "unknown key 'prority' (did you mean 'priority'?)"
+        f"{REQ}/RW-2024-001.yaml:4:1: error unknown-key 未知的键 'prority'(是不是 'priority'?)"
     ], result
     build_tree(ws, {f"{REQ}/RW-2024-001.yaml": prefix + draft("status: draft").encode()
                     .replace(b"\n", newline)})
@@ -294,7 +336,7 @@ def test_json_format_shape(invoke, ws):  # type: ignore[no-untyped-def]
         assert list(item) == ["file", "line", "column", "severity", "code", "message"]
     assert data[0] == {
         "file": f"{REQ}/RW-2024-001.yaml", "line": 4, "column": 1, "severity": "error",
-        "code": "unknown-key", "message": "unknown key 'prority' (did you mean 'priority'?)",
+        "code": "unknown-key", "message": "未知的键 'prority'(是不是 'priority'?)",
     }
     assert data[1]["severity"] == "info" and data[1]["code"] == "incomplete"
     assert (data[1]["line"], data[1]["column"]) == (4, 9)
@@ -306,7 +348,7 @@ def test_github_format_annotations(invoke, ws, monkeypatch):  # type: ignore[no-
         f"{REQ}/RW-2024-002.yaml": draft("requester:", "  lead: 张%伟", "status: draft",
                                          record_id="RW-2024-002"),
         "records/meetings/HY-2024-001.yaml": meeting("  - {id: A1, task: t, owner: 张伟, "
-                                                     "due: 2024-10-20, deliverable: d}")
+                                                     "due: 2024-10-18, deliverable: d}")
         .replace("end: 2024-10-10 11:00", "end: 2024-10-10 12:00"),
     })
     monkeypatch.chdir(ws)
@@ -314,13 +356,13 @@ def test_github_format_annotations(invoke, ws, monkeypatch):  # type: ignore[no-
     assert result.code == 1, result
     assert result.out.splitlines() == [
         "::warning file=records/meetings/HY-2024-001.yaml,line=6,col=6,title=meeting-too-long"
-        "::meeting lasts 120 minutes; the handbook's limit is 90",
+        "::会议时长 120 分钟,超过手册规定的 90 分钟",
         f"::error file={REQ}/RW-2024-001.yaml,line=4,col=1,title=unknown-key"
-        "::unknown key 'prority' (did you mean 'priority'?)",
+        "::未知的键 'prority'(是不是 'priority'?)",
         f"::error file={REQ}/RW-2024-002.yaml,line=5,col=9,title=unknown-person"
-        "::unknown person '张%25伟' (did you mean '张伟'?); add them to people in collab.yaml",
+        "::未登记的人员 '张%25伟'(是不是 '张伟'?);请在 collab.yaml 的 people 中添加",
         f"::notice file={REQ}/RW-2024-002.yaml,line=6,col=9,title=incomplete"
-        "::draft: still to fill in: requester.department, receiver.department, receiver.lead, "
+        "::草稿: 尚待填写: requester.department, receiver.department, receiver.lead, "
         "background, goal, description, priority, due, sent_at",
     ], result
 
@@ -335,11 +377,11 @@ def test_bad_format_is_a_usage_error(invoke, ws):  # type: ignore[no-untyped-def
 
 
 def test_strict_turns_warnings_into_errors(invoke, ws):  # type: ignore[no-untyped-def]
-    text = meeting("  - {id: A1, task: t, owner: 张伟, due: 2024-10-20, deliverable: d}")
+    text = meeting("  - {id: A1, task: t, owner: 张伟, due: 2024-10-18, deliverable: d}")
     build_tree(ws, {"records/meetings/HY-2024-001.yaml":
                     text.replace("end: 2024-10-10 11:00", "end: 2024-10-10 12:00")})
     line = ("records/meetings/HY-2024-001.yaml:6:6: {} meeting-too-long "
-            "meeting lasts 120 minutes; the handbook's limit is 90")
+            "会议时长 120 分钟,超过手册规定的 90 分钟")
     plain = invoke("-C", ws, "lint")
     assert (plain.code, plain.out.splitlines()) == (0, [line.format("warning")]), plain
     strict = invoke("-C", ws, "lint", "--strict")
@@ -348,14 +390,14 @@ def test_strict_turns_warnings_into_errors(invoke, ws):  # type: ignore[no-untyp
 
 
 def test_late_agenda_is_a_warning(invoke, ws):  # type: ignore[no-untyped-def]
-    text = meeting("  - {id: A1, task: t, owner: 张伟, due: 2024-10-20, deliverable: d}")
+    text = meeting("  - {id: A1, task: t, owner: 张伟, due: 2024-10-18, deliverable: d}")
     build_tree(ws, {"records/meetings/HY-2024-001.yaml":
                     text.replace("agenda_sent_at: 2024-10-05", "agenda_sent_at: 2024-10-09")})
     result = invoke("-C", ws, "lint")
     assert result.code == 0, result
     assert result.out.splitlines() == [
         "records/meetings/HY-2024-001.yaml:5:8: warning breach meeting.agenda: 发送会议议程 "
-        "was due 2024-10-07 10:00, met 2024-10-09 10:00 (late)"
+        "应于 2024-10-07 10:00 完成,实际 2024-10-09 10:00 才完成(超时)"
     ]
     assert invoke("-C", ws, "lint", "--strict").code == 1
 
@@ -363,12 +405,12 @@ def test_late_agenda_is_a_warning(invoke, ws):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("lines", "lacking"),
     [
-        (["  - id: A1", "    task: 写方案", "    due: 2024-10-20", "    deliverable: 方案"],
+        (["  - id: A1", "    task: 写方案", "    due: 2024-10-18", "    deliverable: 方案"],
          "owner"),
         (["  - id: A1", "    task: 写方案", "    owner: 张伟", "    deliverable: 方案"], "due"),
-        (["  - id: A1", "    task: 写方案", "    owner: 张伟", "    due: 2024-10-20"],
+        (["  - id: A1", "    task: 写方案", "    owner: 张伟", "    due: 2024-10-18"],
          "deliverable"),
-        (["  - id: A1", "    owner: 张伟", "    due: 2024-10-20", "    deliverable: 方案"],
+        (["  - id: A1", "    owner: 张伟", "    due: 2024-10-18", "    deliverable: 方案"],
          "task"),
         (["  - id: A1"], "task, owner, due, deliverable"),
     ],
@@ -383,19 +425,19 @@ def test_action_item_needs_owner_deadline_deliverable(  # type: ignore[no-untype
     # never a draft: an error even in a planned meeting
     assert result.code == 1, result
     assert errors_of(result.out) == [
-        f"records/meetings/HY-2024-001.yaml:15:5: error action-incomplete action item A1 needs "
-        f"{lacking} (做什么、谁来做、何时做)"
+        f"records/meetings/HY-2024-001.yaml:15:5: error action-incomplete 行动项 A1 缺少 "
+        f"{lacking}(做什么、谁来做、何时做)"
     ], result
 
 
 def test_second_action_item_is_located(invoke, ws):  # type: ignore[no-untyped-def]
-    text = meeting("  - {id: A1, task: t, owner: 张伟, due: 2024-10-20, deliverable: d}",
+    text = meeting("  - {id: A1, task: t, owner: 张伟, due: 2024-10-18, deliverable: d}",
                    "  - id: A2", "    task: 写方案")
     build_tree(ws, {"records/meetings/HY-2024-001.yaml": text})
     result = invoke("-C", ws, "lint")
     assert errors_of(result.out) == [
-        "records/meetings/HY-2024-001.yaml:16:5: error action-incomplete action item A2 needs "
-        "owner, due, deliverable (做什么、谁来做、何时做)"
+        "records/meetings/HY-2024-001.yaml:16:5: error action-incomplete 行动项 A2 缺少 "
+        "owner, due, deliverable(做什么、谁来做、何时做)"
     ], result
 
 
@@ -407,7 +449,7 @@ def test_notice_todo_needs_owner_and_due(invoke, ws):  # type: ignore[no-untyped
     result = invoke("-C", ws, "lint")
     assert result.code == 1, result
     assert errors_of(result.out) == [
-        "records/notices/TZ-2024-001.yaml:8:5: error action-incomplete to-do T1 needs owner, due "
+        "records/notices/TZ-2024-001.yaml:8:5: error action-incomplete 待办 T1 缺少 owner, due"
         "(做什么、谁来做、何时做)"
     ], result
 
@@ -431,7 +473,7 @@ def test_draft_requirement_without_receiver_is_info(invoke, ws):  # type: ignore
     assert result.code == 0, result
     assert result.out.splitlines() == [
         f"{REQ}/RW-2024-001.yaml:10:9: info incomplete "
-        "draft: still to fill in: receiver.department, receiver.lead, sent_at"
+        "草稿: 尚待填写: receiver.department, receiver.lead, sent_at"
     ]
     assert invoke("-C", ws, "lint", "--strict").code == 0  # info is never an error
 
@@ -443,9 +485,9 @@ def test_sent_requirement_without_receiver_is_an_error(invoke, ws):  # type: ign
     assert result.code == 1, result
     assert errors_of(result.out) == [
         f"{REQ}/RW-2024-001.yaml:1:1: error incomplete "
-        "a requirement that is sent needs receiver.department",
+        "状态为「已发送」的需求需要填写 receiver.department",
         f"{REQ}/RW-2024-001.yaml:1:1: error incomplete "
-        "a requirement that is sent needs receiver.lead",
+        "状态为「已发送」的需求需要填写 receiver.lead",
     ], result
     # completing it clears the errors
     receiver = "receiver: {department: 技术部, lead: 赵磊}\n"
@@ -474,7 +516,7 @@ def test_unknown_level_is_an_error(invoke, ws):  # type: ignore[no-untyped-def]
     assert result.code == 1, result
     assert errors_of(result.out) == [
         f"{REQ}/RW-2024-001.yaml:4:11: error schema "
-        "priority: '紧急' is not one of 'high', 'medium' or 'low'"
+        "priority: '紧急' 不是可选值之一: 'high'、'medium' 或 'low'"
     ], result
 
 
@@ -529,7 +571,7 @@ def test_missing_path_is_a_usage_error(invoke, ws):  # type: ignore[no-untyped-d
     result = invoke("-C", ws, "lint", "records/nope.yaml")
     assert result.code == 2, result
     assert result.out == ""
-    assert result.err == "collab: no such file or folder: records/nope.yaml\n"
+    assert result.err == "collab: 没有这个文件或文件夹: records/nope.yaml\n"
 
 
 def test_workspace_found_from_a_subdirectory(invoke, two_bad, monkeypatch):  # type: ignore[no-untyped-def]
@@ -575,8 +617,12 @@ def test_config_error_stops_lint_with_its_line(invoke, ws):  # type: ignore[no-u
     (ws / "collab.yaml").write_text("language: zh\ntimezone: Mars/Olympus\n", encoding="utf-8")
     result = invoke("-C", ws, "lint")
     assert result.code == 2, result
-    assert result.err == ("collab: collab.yaml:2:1: timezone: unknown timezone 'Mars/Olympus' "
-                          "(use an IANA name such as Asia/Shanghai)\n")
+    assert result.err == ("collab: collab.yaml:2:1: timezone: 未知的时区 'Mars/Olympus'"
+                          "(请用 IANA 时区名,如 Asia/Shanghai)\n")
+    (ws / "collab.yaml").write_text("language: en\ntimezone: Mars/Olympus\n", encoding="utf-8")
+    assert invoke("-C", ws, "lint").err == (
+        "collab: collab.yaml:2:1: timezone: unknown timezone 'Mars/Olympus' "
+        "(use an IANA name such as Asia/Shanghai)\n")
 
 
 # --- the bundled examples ---------------------------------------------------------------------

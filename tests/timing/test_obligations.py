@@ -588,13 +588,21 @@ def test_select_by_owner_name_or_email_and_by_department() -> None:
 def test_an_unknown_owner_or_department_is_a_usage_error_naming_the_closest() -> None:
     with pytest.raises(UsageError) as caught:
         resolve_filter(config(departments=["市场部", "技术部"]), "zhaolei")
-    assert str(caught.value) == "--owner: unknown person 'zhaolei'"
+    assert str(caught.value) == "--owner: 未登记的人员 'zhaolei'"
     with pytest.raises(UsageError) as caught:
         resolve_filter(config(departments=["市场部", "技术部"]), "赵蕾")
-    assert str(caught.value) == "--owner: unknown person '赵蕾' (did you mean '赵磊'?)"
+    assert str(caught.value) == "--owner: 未登记的人员 '赵蕾'(是不是 '赵磊'?)"
     with pytest.raises(UsageError) as caught:
         resolve_filter(config(departments=["市场部", "技术部"]), None, "技术")
-    assert str(caught.value) == "--department: unknown department '技术' (did you mean '技术部'?)"
+    assert str(caught.value) == "--department: 未登记的部门 '技术'(是不是 '技术部'?)"
+    english = config(departments=["市场部", "技术部"], language="en")
+    with pytest.raises(UsageError) as caught:
+        resolve_filter(english, "赵蕾")
+    assert caught.value.text("en") == "--owner: unknown person '赵蕾' (did you mean '赵磊'?)"
+    with pytest.raises(UsageError) as caught:
+        resolve_filter(english, None, "技术")
+    assert caught.value.text("en") == (
+        "--department: unknown department '技术' (did you mean '技术部'?)")
 
 
 def test_a_person_without_email_matches_only_their_own_items() -> None:

@@ -220,6 +220,36 @@ def test_a_teams_own_rule() -> None:
 )
 def test_config_errors(text: str, message: str) -> None:
     with pytest.raises(ConfigError) as caught:
+        rules_for(load_data(text, "collab.yaml")["rules"], text, "en")
+    assert caught.value.text("en") == message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("rules:\n  meeting.minutes:\n    within: 2 fortnights\n",
+         "collab.yaml:3: rules.meeting.minutes: within: '2 fortnights' 不是时长;"
+         "请写成 30m、2h、3d、1wd、4wh 这样的形式"),
+        ("rules:\n  meeting.minutes:\n    withn: 2h\n",
+         "collab.yaml:3: rules.meeting.minutes: 未知的键 'withn'(是不是 'within'?)"),
+        ("rules:\n  issue.team:\n    enabled: maybe\n",
+         "collab.yaml:3: rules.issue.team: enabled: 应为true 或 false,实际是'maybe'"),
+        ("rules:\n  team.rule:\n    kind: requirement\n    within: 3wd\n",
+         "collab.yaml:2: rules.team.rule: 新规则需要 kind 和 from(或 deadline)"),
+        ("rules:\n  team.rule:\n    kind: requirment\n    from: sent_at\n    within: 3wd\n",
+         "collab.yaml:3: rules.team.rule: 未知的记录类型 'requirment'"),
+        ("rules:\n  meeting.minutes:\n    met_by: minutes_send_at\n",
+         "collab.yaml:3: rules.meeting.minutes: met_by: 'minutes_send_at' 不是 meeting 的字段"),
+        ("rules:\n  meeting.topic:\n    kind: meeting\n    each: topics\n    deadline: du\n",
+         "collab.yaml:5: rules.meeting.topic: deadline: 'du' 不是 meeting 的 topics 条目的字段"),
+        ("rules:\n  collaboration.weekly_sync:\n    at: someday\n",
+         "collab.yaml:3: rules.collaboration.weekly_sync: at: 'someday' 不是有效的周期"
+         "(如 every: week、at: fri 17:00 或 周五 17:00)"),
+    ],
+    ids=["duration", "typo", "enabled", "no-from", "kind", "met_by", "item", "period"],
+)
+def test_config_errors_in_chinese(text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
         rules_for(load_data(text, "collab.yaml")["rules"], text)
     assert str(caught.value) == message
 
@@ -260,8 +290,8 @@ def test_a_bare_number_is_not_a_duration() -> None:
 )
 def test_a_typo_in_a_field_is_a_config_error(text: str, message: str) -> None:
     with pytest.raises(ConfigError) as caught:
-        rules_for(load_data(text, "collab.yaml")["rules"], text)
-    assert str(caught.value) == message
+        rules_for(load_data(text, "collab.yaml")["rules"], text, "en")
+    assert caught.value.text("en") == message
 
 
 def test_field_paths_that_exist_are_accepted() -> None:
@@ -290,6 +320,13 @@ def test_cli_reports_a_bad_rule_as_one_line_and_exit_2(invoke, ws: Path, command
     assert result.code == 2, result
     assert result.out == ""
     assert result.err == (
+        "collab: collab.yaml:12: rules.issue.team: within: 'half an hour' 不是时长;"
+        "请写成 30m、2h、3d、1wd、4wh 这样的形式\n")
+    (ws / "collab.yaml").write_text(
+        MINIMAL_CONFIG.replace("language: zh", "language: en")
+        + "rules:\n  meeting.minutes: {within: 2h}\n  issue.team:\n"
+        "    within: half an hour\n", encoding="utf-8")
+    assert invoke("-C", ws, *command).err == (
         "collab: collab.yaml:12: rules.issue.team: within: not a duration: 'half an hour'; "
         "use e.g. 30m, 2h, 3d, 1wd, 4wh\n")
 

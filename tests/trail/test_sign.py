@@ -223,5 +223,5 @@ def test_an_invalid_record_is_not_signed(repo, sign_as):  # type: ignore[no-unty
     result = sign_as("张伟", repo, "RW-2024-001", "--role", "requester")
     assert result.code == 2
     assert result.err == (
-        f"collab: {REQ}:13:11: priority: 'urgent' is not one of 'high', 'medium' or 'low'\n"
+        f"collab: {REQ}:13:11: priority: 'urgent' 不是可选值之一: 'high'、'medium' 或 'low'\n"
     )

@@ -71,57 +71,104 @@ def test_bom_and_crlf_config(tmp_path: Path) -> None:
     assert [p.name for p in config.people] == ["张伟", "李娜", "王芳", "赵磊"]
 
 
+# (collab.yaml, the error in Chinese, the same file with `language: en` and its error)
 CONFIG_ERRORS = [
     ("language: zh\ntimezone: Asia/Shangai\n",
+     "collab.yaml:2:1: timezone: 未知的时区 'Asia/Shangai'(请用 IANA 时区名,如 Asia/Shanghai)",
      "collab.yaml:2:1: timezone: unknown timezone 'Asia/Shangai' "
      "(use an IANA name such as Asia/Shanghai)"),
     ("language: zh\ncalender:\n  country: CN\n",
+     "collab.yaml:2:1: 未知的键 'calender'(是不是 'calendar'?)",
      "collab.yaml:2:1: unknown key 'calender' (did you mean 'calendar'?)"),
     ("people:\n  - name: 张伟\n    departmnt: 市场部\n",
+     "collab.yaml:3:5: 未知的键 'departmnt'(是不是 'department'?)",
      "collab.yaml:3:5: unknown key 'departmnt' (did you mean 'department'?)"),
     ("people:\n  - {department: 市场部}\n",
-     "collab.yaml:2:5: missing required key 'people[0].name'"),
-    ("people:\n  - 张伟\n", "collab.yaml:2:5: people[0]: expected a mapping, got '张伟'"),
-    ("departments: 市场部\n", "collab.yaml:1:1: departments: expected a list, got '市场部'"),
-    ("language: fr\n", "collab.yaml:1:1: language: 'fr' is not one of 'zh' or 'en'"),
+     "collab.yaml:2:5: 缺少必填的键 'people.0.name'",
+     "collab.yaml:2:5: missing required key 'people.0.name'"),
+    ("people:\n  - 张伟\n",
+     "collab.yaml:2:5: people.0: 应为映射(键: 值),实际是'张伟'",
+     "collab.yaml:2:5: people.0: expected a mapping, got '张伟'"),
+    ("departments: 市场部\n",
+     "collab.yaml:1:1: departments: 应为列表,实际是'市场部'",
+     "collab.yaml:1:1: departments: expected a list, got '市场部'"),
+    ("language: fr\n",  # no language to say it in: the default's
+     "collab.yaml:1:1: language: 'fr' 不是可选值之一: 'zh' 或 'en'", None),
     ("calendar:\n  work_hours: [\"09:00-12:00\", \"11:00-18:00\"]\n",
+     "collab.yaml:2:3: calendar.work_hours: 工作时段须按时间先后排列且互不重叠: 11:00-18:00",
      "collab.yaml:2:3: calendar.work_hours: "
      "work_hours must be ordered, non-overlapping windows: 11:00-18:00"),
     ("calendar:\n  work_hours: [\"9-12\"]\n",
+     "collab.yaml:2:3: calendar.work_hours: '9-12' 不是工作时段,请写成 09:00-12:00 这样的形式",
      "collab.yaml:2:3: calendar.work_hours: not a working-time window: '9-12'; "
      "use e.g. 09:00-12:00"),
     ("calendar:\n  work_hours: []\n",
+     "collab.yaml:2:3: calendar.work_hours: 至少需要一个工作时段",
      "collab.yaml:2:3: calendar.work_hours: work_hours needs at least one window"),
     ("calendar:\n  extra_holidays: [2024-02-30]\n",
-     "collab.yaml:2:20: calendar.extra_holidays[0]: expected a date, got '2024-02-30'"),
+     "collab.yaml:2:20: calendar.extra_holidays.0: 应为日期,实际是'2024-02-30'",
+     "collab.yaml:2:20: calendar.extra_holidays.0: expected a date, got '2024-02-30'"),
     ("ids:\n  requirement: RW\n  memo: MM\n",
+     "collab.yaml:1:1: ids: 未知的记录类型 'memo'(可选: requirement, meeting, issue, "
+     "collaboration, customer-request, notice)",
      "collab.yaml:1:1: ids: unknown kind 'memo'; kinds are requirement, meeting, issue, "
      "collaboration, customer-request, notice"),
     ("ids:\n  requirement: rw\n",
+     "collab.yaml:1:1: ids: 编号前缀 'rw' 只能由大写字母和数字组成",
      "collab.yaml:1:1: ids: prefix 'rw' must be capital letters/digits"),
-    ("language: [zh\n", "collab.yaml:2:1: YAML: expected ',' or ']', but got '<stream end>'"),
-    ("language: zh\nlanguage: en\n", "collab.yaml:2:1: YAML: found duplicate key \"language\""),
-    ("- language: zh\n", "collab.yaml:1: collab.yaml must be a mapping of settings"),
+    ("departments: [市场部]\npeople:\n  - {name: 张伟, department: 市场}\n",
+     "collab.yaml:3:16: people: 张伟 的部门 '市场' 不在 departments 中(是不是 '市场部'?)",
+     "collab.yaml:3:16: people: 张伟's department '市场' is not in departments "
+     "(did you mean '市场部'?)"),
+    ("people:\n  - {name: 张伟, email: a@example.com}\n  - {name: 张伟, email: b@example.com}\n",
+     "collab.yaml:3:6: people 中有两个人都叫 张伟:请用不同的名字区分(如加上部门)",
+     "collab.yaml:3:6: two people in people are called 张伟: tell them apart "
+     "(e.g. add the department)"),
+    # The file cannot be read as settings at all: said in the default language
+    ("language: [zh\n", "collab.yaml:2:1: YAML: expected ',' or ']', but got '<stream end>'",
+     None),
+    ("language: zh\nlanguage: en\n", "collab.yaml:2:1: YAML: found duplicate key \"language\"",
+     None),
+    ("- language: zh\n", "collab.yaml:1: collab.yaml 应是一组设置(键: 值)", None),
     ("timezone: !!python/object/apply:os.system ['true']\n",
      "collab.yaml:1:11: YAML tags are not allowed in records: "
-     "tag:yaml.org,2002:python/object/apply:os.system"),
+     "tag:yaml.org,2002:python/object/apply:os.system", None),
     ("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
      + "".join(f"{n}: &{n} [" + ", ".join([f"*{p}"] * 10) + "]\n"
                for p, n in zip("abcde", "bcdef", strict=True)),
-     "collab.yaml:2:1: too many alias expansions (a YAML bomb?); aliases are bounded"),
+     "collab.yaml:2:1: too many alias expansions (a YAML bomb?); aliases are bounded", None),
     ("language: zh\ndepartments: [市场部]\n".encode("gbk"),
      "collab.yaml:2:1: file is not UTF-8 (it looks like GBK, as Chinese Windows editors save "
-     "it); save it as UTF-8"),
+     "it); save it as UTF-8", None),
 ]
 CONFIG_IDS = [
     "timezone", "typo-key", "typo-person-key", "person-without-name", "person-as-text",
     "departments-not-list", "language", "work-hours-overlap", "work-hours-form",
-    "work-hours-empty", "impossible-holiday", "ids-kind", "ids-prefix", "syntax", "duplicate-key",
-    "list", "tag", "bomb", "gbk",
+    "work-hours-empty", "impossible-holiday", "ids-kind", "ids-prefix", "unlisted-department",
+    "same-name", "syntax", "duplicate-key", "list", "tag", "bomb", "gbk",
+]
+def in_english(text: str | bytes) -> str | bytes:
+    """The same collab.yaml, asking for English (on the same lines)."""
+    if isinstance(text, bytes):
+        return text
+    if "language: zh" in text:
+        return text.replace("language: zh", "language: en")
+    return f"{text}language: en\n"
+
+
+CASES = [
+    case
+    for text, zh, en in CONFIG_ERRORS
+    for case in [(text, zh)] + ([(in_english(text), en)] if en is not None else [])
+]
+CASE_IDS = [
+    f"{name}-{language}"
+    for name, (_, _, en) in zip(CONFIG_IDS, CONFIG_ERRORS, strict=True)
+    for language in (["zh", "en"] if en is not None else ["zh"])
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CONFIG_ERRORS, ids=CONFIG_IDS)
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=CASE_IDS)
 def test_config_error_names_its_line(tmp_path: Path, text: str | bytes, expected: str) -> None:
     with pytest.raises(CollabError) as info:
         load_config(config_at(tmp_path, text))
@@ -129,7 +176,7 @@ def test_config_error_names_its_line(tmp_path: Path, text: str | bytes, expected
     assert info.value.exit_code == 2
 
 
-@pytest.mark.parametrize(("text", "expected"), CONFIG_ERRORS, ids=CONFIG_IDS)
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=CASE_IDS)
 def test_config_error_through_the_cli(invoke, tmp_path, text, expected):  # type: ignore[no-untyped-def]
     ws = config_at(tmp_path, text)
     for args in (("lint",), ("list",), ("overdue", "--now", "2024-10-14T09:00+08:00")):
@@ -144,7 +191,8 @@ def test_rule_override_errors_name_collab_yaml(invoke, tmp_path):  # type: ignor
     result = invoke("-C", ws, "lint")
     assert result.code == 2, result
     assert result.err.startswith("collab: collab.yaml:2")
-    assert "unknown key 'witin' (did you mean 'within'?)" in result.err
+    assert result.err == (
+        "collab: collab.yaml:2: rules.meeting.minutes: 未知的键 'witin'(是不是 'within'?)\n")
     assert len(result.err.splitlines()) == 1
 
 
@@ -170,7 +218,7 @@ def test_records_are_checked_against_the_configured_prefixes(invoke, tmp_path): 
     result = invoke("-C", ws, "lint")
     assert result.code == 1, result
     assert ("records/requirements/RW-2024-001.yaml:2:5: error id-prefix "
-            "a requirement id starts with REQ-, not RW-") in result.out.splitlines()
+            "需求的编号以 REQ- 开头,而不是 RW-") in result.out.splitlines()
 
 
 def test_people_by_email_are_known(invoke, ws):  # type: ignore[no-untyped-def]

@@ -64,3 +64,48 @@ def start_dir(ctx: typer.Context) -> Path:
     obj: dict[str, Any] = ctx.find_root().obj or {}
     start: Path = obj.get("start", Path.cwd())
     return start
+
+
+def localize_help(command: Any, args: list[str]) -> None:
+    """Put the help of `command` (the click group typer built) into the language of the
+    workspace `args` would run in, when they ask for help: texts that have a catalogue key
+    (`collabkit.i18n.help`) are replaced, the rest stay as written."""
+    if args and not {"-h", "--help"} & set(args):
+        return
+    language = _workspace_language(args)
+    if language == "en":
+        return  # the texts as written are the English ones
+    from collabkit.i18n import catalogue, text
+
+    def put(target: Any, key: str, attribute: str = "help") -> None:
+        if key in catalogue():
+            setattr(target, attribute, text(key, language))
+            if attribute == "help" and hasattr(target, "short_help"):
+                target.short_help = None
+
+    put(command, "help.app")
+    for param in command.params:
+        put(param, f"help.app.{param.name}")
+    for name, sub in command.commands.items():
+        put(sub, f"help.{name}")
+        for param in sub.params:
+            put(param, f"help.{name}.{param.name}")
+
+
+def _workspace_language(args: list[str]) -> str:
+    """The `language:` of the collab.yaml a command would find (zh when there is none), by a
+    quick scan: no YAML parser for a help screen."""
+    import re
+
+    start = Path(args[args.index("-C") + 1]) if "-C" in args[:-1] else Path.cwd()
+    try:
+        for folder in (start.resolve(), *start.resolve().parents):
+            config = folder / "collab.yaml"
+            if config.is_file():
+                found = re.search(
+                    r"^language:\s*[\"']?(zh|en)\b", config.read_text("utf-8"), re.MULTILINE
+                )
+                return found[1] if found else "zh"
+    except (OSError, UnicodeDecodeError):
+        pass
+    return "zh"

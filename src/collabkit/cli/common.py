@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
@@ -56,17 +57,23 @@ def set_language(value: str) -> None:
 
 
 def now_from(text: str | None, tz: ZoneInfo, option: str = "--now") -> datetime:
-    """`--now` as an aware datetime (naive input is in the workspace zone); else the clock."""
+    """`--now` as an aware datetime (naive input is in the workspace zone); else the clock.
+    A moment outside the years collab works with is a usage error, not an overflow later."""
     if text is None:
         return datetime.now(tz)
+    from collabkit.i18n import msg
     from collabkit.models._types import parse_moment
+    from collabkit.query.ahead import FIRST_YEAR, LAST_YEAR, check_moment
 
     try:
-        return parse_moment(text, tz, end_of_day=False)
+        moment = parse_moment(text, tz, end_of_day=False)
+        moment.astimezone(UTC)  # 0001-01-01 in a zone east of UTC has no UTC moment
     except Exception:
-        raise UsageError(
-            f"{option}: not a date/time: {text!r} (use e.g. 2024-10-14T09:00+08:00)"
-        ) from None
+        if re.match(r"\s*\d{1,4}-\d", text):
+            values = {"option": option, "text": text, "first": FIRST_YEAR, "last": LAST_YEAR}
+            raise UsageError(msg("moment.out_of_range", **values)) from None
+        raise UsageError(msg("moment.invalid", option=option, text=text)) from None
+    return check_moment(moment, option, text)
 
 
 def owner_name(ws: Workspace, owner: str | None) -> str | None:
@@ -77,7 +84,9 @@ def owner_name(ws: Workspace, owner: str | None) -> str | None:
 
     email = config_value(ws.root, "user.email")
     if email is None:
-        raise UsageError("--owner @me: git config user.email is not set")
+        from collabkit.i18n import msg
+
+        raise UsageError(msg("owner.no_git_email"))
     return email
 
 
@@ -89,11 +98,33 @@ def warn_skipped(skipped: Sequence[Finding], language: str) -> None:
 
     print(text("skipped.files", language, n=len(skipped)), file=sys.stderr)
     for finding in skipped:
-        print(f"  {finding.file}:{finding.line}: {finding.message}", file=sys.stderr)
+        print(visible(f"  {finding.file}:{finding.line}: {finding.message}"), file=sys.stderr)
+
+
+# What must never reach a terminal from a record: C0 controls but tab and newline, DEL, C1
+# controls, and the bidi controls that reorder what is shown (Trojan Source).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character shown as an escape (`\\x1b`, `\\u202e`), so that
+    nothing a record holds can move the cursor, clear the screen, open a hyperlink or
+    reorder what is shown. Tabs and newlines stay."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    """JSON on stdout; control characters that JSON may carry raw are escaped too."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
     sys.stdout.write("\n")
 
 
@@ -101,8 +132,11 @@ def is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def console() -> Any:
-    """A rich console for terminals; plain text (no colour, no wrapping) when piped."""
+def console(stderr: bool = False) -> Any:
+    """A rich console for terminals that never reads markup or highlights; plain text (no
+    colour, no wrapping) when piped. Print only `rich.text.Text` or `visible()` text to it."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=not is_terminal())
+    return Console(
+        highlight=False, markup=False, emoji=False, stderr=stderr, soft_wrap=not is_terminal()
+    )

@@ -16,7 +16,7 @@ from collabkit.cli.common import (
     warn_skipped,
     workspace,
 )
-from collabkit.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from collabkit.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
     from collabkit.present.obligations import When
@@ -55,7 +55,12 @@ def overdue(
 def due(
     ctx: typer.Context,
     within: Annotated[
-        str, typer.Option("--within", help="How far ahead: 7d, 48h, 5wd, 90m (m is minutes) ...")
+        str,
+        typer.Option(
+            "--within",
+            help="How far ahead: 7d, 48h, 1w (or 2周), 5wd (working days), 4wh (working hours), "
+            "90m. A bare m is minutes, never months.",
+        ),
     ] = "7d",
     owner: OwnerOption = None,
     department: DepartmentOption = None,
@@ -64,13 +69,9 @@ def due(
 ) -> None:
     """The next deadlines not yet passed, soonest first."""
     from collabkit.present.text import remaining_text
-    from collabkit.timing.durations import parse_duration
+    from collabkit.query.ahead import look_ahead
 
-    try:
-        span = parse_duration(within)
-    except ValueError as exc:
-        raise UsageError(f"--within: {exc}") from None
-    snapshot = _snapshot(ctx, now, owner, department, span)
+    snapshot = _snapshot(ctx, now, owner, department, look_ahead(within))
     _print(snapshot, snapshot.due(), fmt, "due", remaining_text)
 
 
@@ -83,10 +84,14 @@ def _snapshot(
 ) -> Snapshot:
     from collabkit.cli.common import owner_name
     from collabkit.query import obligations_at, resolve_filter
+    from collabkit.query.ahead import horizon
 
     ws = workspace(ctx)
     who = resolve_filter(ws.config, owner_name(ws, owner), department)
-    snapshot = obligations_at(ws, now_from(now, ws.config.tz), ahead=ahead, who=who)
+    moment = now_from(now, ws.config.tz)
+    if ahead is not None:
+        horizon(ws.timing.calendar, moment, ahead)  # refuses a look ahead beyond the calendar
+    snapshot = obligations_at(ws, moment, ahead=ahead, who=who)
     warn_skipped(snapshot.skipped, ws.config.language)
     return snapshot
 

@@ -24,8 +24,8 @@ from collabkit.cli import (  # noqa: F401 - each module registers its commands o
     schema,
     trail,
 )
-from collabkit.cli.app import app
-from collabkit.cli.common import language, set_language
+from collabkit.cli.app import app, localize_help
+from collabkit.cli.common import language, set_language, visible
 from collabkit.errors import EXIT_BUG, CollabError
 
 CRASH_LOG = "last-error.log"
@@ -34,24 +34,42 @@ CRASH_LOG = "last-error.log"
 def run(args: list[str]) -> int:
     """Run one command line; user errors → one line on stderr and their exit code.
 
-    typer handles its own usage errors (exit 2) in standalone mode; everything collab
-    raises is caught here, so no user mistake ever shows a traceback.
+    typer's own usage errors (exit 2) are shown as typer shows them; an aborted prompt is
+    said in the workspace language; everything collab raises is caught here, so no user
+    mistake ever shows a traceback.
     """
     command = typer.main.get_command(app)
+    localize_help(command, args)
     set_language("zh")  # until a workspace is open
     try:
-        command.main(args=args, prog_name="collab", standalone_mode=True)
+        result = command.main(args=args, prog_name="collab", standalone_mode=False)
+        return result if isinstance(result, int) else 0
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except typer.Abort:  # Ctrl-C or end of input at a prompt: said in the team's language
+        from collabkit.i18n import text
+
+        if sys.stdin.isatty():  # the prompt left the cursor after its question
+            print(file=sys.stderr)
+        print(f"collab: {text('aborted', language())}", file=sys.stderr)
+        return 1
     except CollabError as exc:
-        print(f"collab: {exc.text(language())}", file=sys.stderr)
+        print(f"collab: {visible(exc.text(language()))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a bug: say so, with what to report, never a bare traceback
-        report_bug(exc, args)
+    except Exception as exc:
+        if _is_usage_error(exc):  # typer's own: a bad option, a missing argument
+            exc.show()  # type: ignore[attr-defined]
+            return int(exc.exit_code)  # type: ignore[attr-defined]
+        report_bug(exc, args)  # a bug: say so, with what to report, never a bare traceback
         return EXIT_BUG
-    return 0
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """A click exception (typer's usage errors), whichever click typer carries."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    return "ClickException" in names and callable(getattr(exc, "show", None))
 
 
 def report_bug(exc: BaseException, args: list[str]) -> None:

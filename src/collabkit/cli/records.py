@@ -10,10 +10,21 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from collabkit.cli.app import app
-from collabkit.cli.common import Format, FormatOption, NowOption, now_from, print_json, workspace
+from collabkit.cli.common import (
+    Format,
+    FormatOption,
+    NowOption,
+    is_terminal,
+    now_from,
+    print_json,
+    visible,
+    warn_skipped,
+    workspace,
+)
 from collabkit.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
+    from collabkit.findings import Finding
     from collabkit.workspace import Workspace
 
 
@@ -22,6 +33,9 @@ class LintFormat(StrEnum):
     json = "json"
     github = "github"
     gitlab = "gitlab"
+
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 @app.command()
@@ -35,6 +49,14 @@ def lint(
         typer.Option("--format", help="text, json, github (annotations) or gitlab (code quality)."),
     ] = LintFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    now: Annotated[
+        str | None,
+        typer.Option(
+            "--now",
+            metavar="DATETIME",
+            help="Event times after this are findings (default: the clock).",
+        ),
+    ] = None,
     trail: Annotated[
         bool, typer.Option("--trail", help="Check the signatures in git (SPEC §7).")
     ] = False,
@@ -49,6 +71,7 @@ def lint(
     """Validate records: schema, ids, people, action items, timing rules (SPEC §8)."""
     from collabkit.cli.app import start_dir
     from collabkit.errors import UsageError
+    from collabkit.i18n import msg
     from collabkit.lint import lint as run_lint
 
     # Relative paths are relative to where the command runs: `-C DIR` if given (as in git).
@@ -56,10 +79,11 @@ def lint(
     ws = _workspace_of(ctx, targets)
     for given, target in zip(paths or [], targets, strict=True):
         if not target.exists():
-            raise UsageError(f"no such file or folder: {given}")
+            raise UsageError(msg("lint.no_such_path", path=str(given)))
+    moment = now_from(now, ws.config.tz)
     findings = run_lint(
-        ws, targets or None, strict=strict, trail=trail, require_signed=require_signed,
-        against=against,
+        ws, targets or None, strict=strict, now=moment, trail=trail,
+        require_signed=require_signed, against=against,
     )  # fmt: skip
     if fmt is LintFormat.json:
         print_json([f.as_json() for f in findings])
@@ -72,10 +96,17 @@ def lint(
             level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
             shown = os.path.relpath(ws.root / f.file)
             message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            print(f"::{level} file={shown},line={f.line},col={f.column},title={f.code}::{message}")
+            print(
+                visible(
+                    f"::{level} file={shown},line={f.line},col={f.column},title={f.code}::{message}"
+                )
+            )
+    elif is_terminal():
+        checked = len(ws.expand(targets) if targets else ws.record_paths())
+        _print_findings_on_terminal(findings, checked, ws.config.language)
     else:
         for f in findings:
-            print(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}")
+            print(visible(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}"))
     failing = any(f.severity == "error" for f in findings)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
@@ -97,37 +128,78 @@ def _workspace_of(ctx: typer.Context, targets: list[Path]) -> Workspace:
         return ws
 
 
+def _print_findings_on_terminal(findings: list[Finding], checked: int, language: str) -> None:
+    """Findings with coloured severities, then a summary line: errors, warnings, files."""
+    from rich.text import Text
+
+    from collabkit.cli.common import console
+    from collabkit.i18n import Texts
+
+    t = Texts(language)
+    out = console()
+    for f in findings:
+        line = Text()
+        line.append(f"{f.file}:{f.line}:{f.column}: ", style="bold")
+        line.append(f.severity, style=SEVERITY_STYLES[f.severity])
+        line.append(f" {f.code} ", style="dim")
+        line.append(visible(f.message))
+        out.print(line)
+    if not findings:
+        out.print(Text(t("lint.clean", n=checked), style="green"))
+        return
+    count = {s: sum(f.severity == s for f in findings) for s in SEVERITY_STYLES}
+    parts = [t("lint.errors", n=count["error"]), t("lint.warnings", n=count["warning"])]
+    if count["info"]:
+        parts.append(t("lint.infos", n=count["info"]))
+    files = t("lint.files", n=len({f.file for f in findings}), checked=checked)
+    summary = Text(", ".join(parts), style=SEVERITY_STYLES["error"] if count["error"] else "")
+    summary.append(f"; {files}")
+    out.print()
+    out.print(summary)
+
+
 @app.command("list")
 def list_records(
     ctx: typer.Context,
     kind: Annotated[
-        str | None, typer.Argument(help="Only this kind (requirement, meeting ...).")
+        str | None, typer.Argument(help="Only this kind (requirement, meeting ... or 需求 ...).")
     ] = None,
-    status: Annotated[str | None, typer.Option("--status", help="Only this status.")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="Only this status (sent, or 已发送 ...).")
+    ] = None,
     owner: Annotated[
-        str | None, typer.Option("--owner", help="Only records this person owns.")
+        str | None,
+        typer.Option("--owner", help="Only records this person owns (@me: git config user.email)."),
     ] = None,
     department: Annotated[
         str | None, typer.Option("--department", help="Only this department.")
     ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """One line per record."""
+    """One line per record; a file that cannot be read keeps its line, with the error."""
     from collabkit.cli.common import owner_name
     from collabkit.cli.output import print_table
     from collabkit.i18n import Texts
-    from collabkit.present.records import list_rows
+    from collabkit.present.records import list_rows, table_rows
     from collabkit.query import resolve_filter
 
     ws = workspace(ctx)
     who = resolve_filter(ws.config, owner_name(ws, owner), department)
-    rows = list_rows(ws, kind=kind, status=status, who=who)
+    loaded = ws.load()
+    rows = list_rows(ws, kind=kind, status=status, who=who, loaded=loaded)
+    warn_skipped(loaded.findings, ws.config.language)
     if fmt is Format.json:
         print_json(rows)
         return
     t = Texts(ws.config.language)
+    if not rows:
+        print(t("list.none"))
+        return
     keys = ["id", "kind", "title", "status", "owner", "department", "file"]
-    print_table([t(f"col.{k}") for k in keys], [[str(r[k] or "-") for k in keys] for r in rows])
+    print_table(
+        [t(f"col.{k}") for k in keys], table_rows(rows, ws.config.language), unbroken=(0, 6)
+    )
+    print(t("list.count", n=len(rows)))
 
 
 @app.command()
@@ -139,7 +211,7 @@ def show(
 ) -> None:
     """One record, human-readable, with its computed deadlines and their state."""
     from collabkit.cli.output import print_record
-    from collabkit.present.records import record_view
+    from collabkit.present.show import record_view
 
     ws = workspace(ctx)
     view = record_view(ws, record_id, now_from(now, ws.config.tz))

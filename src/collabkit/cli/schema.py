@@ -30,7 +30,7 @@ def schema(
     from collabkit.models.schema import record_schema
 
     if kind is not None and kind not in KINDS:
-        raise UsageError(msg("schema.unknown_kind", kind=kind, kinds=", ".join(KINDS)))
+        raise UsageError(msg("jsonschema.unknown_kind", kind=kind, kinds=", ".join(KINDS)))
     text = json.dumps(record_schema(kind), ensure_ascii=False, indent=2) + "\n"
     if out is None:
         print(text, end="")

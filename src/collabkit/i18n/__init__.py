@@ -7,7 +7,9 @@ An English message may use `{s}`: it becomes "s" unless the value `n` is 1.
 
 from __future__ import annotations
 
+import difflib
 import pkgutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
@@ -56,6 +58,12 @@ class Msg:
         return text(self.key, language, **self.values)
 
 
+def suggest(value: str, known: Iterable[str], language: str = "zh", cutoff: float = 0.5) -> str:
+    """' (did you mean 'X'?)' in `language` for the closest of `known`, or ''."""
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=cutoff)
+    return text("hint.did_you_mean", language, name=close[0]) if close else ""
+
+
 def msg(key: str, /, **values: Any) -> Msg:
     """`msg("record.unknown", id="RW-2024-009")`."""
     return Msg(key, values)
@@ -71,6 +79,18 @@ class Texts:
 
     def __call__(self, key: str, /, **values: Any) -> str:
         return text(key, self.language, **values)
+
+    def status(self, kind: str, name: str) -> str:
+        """A status as people say it ('已发送' / 'sent'); an unknown one as written."""
+        for key in (f"status.{kind}.{name}", f"status.{name}"):
+            if key in catalogue():
+                return text(key, self.language)
+        return name
+
+    def kind(self, kind: str) -> str:
+        """A record kind as people say it ('需求' / 'requirement')."""
+        key = f"kind.{kind}"
+        return text(key, self.language) if key in catalogue() else kind
 
     def pick(self, zh: str, en: str) -> str:
         """One of two texts that are data rather than catalogue messages (a template's)."""

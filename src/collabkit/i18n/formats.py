@@ -6,8 +6,9 @@ from datetime import datetime, tzinfo
 
 
 def local_time(moment: datetime, tz: tzinfo) -> str:
-    """'2024-10-25 18:00' in the workspace zone."""
-    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    """'2024-10-25 18:00' in the workspace zone (a year before 1000 keeps its four digits)."""
+    local = moment.astimezone(tz)
+    return f"{local.year:04d}-{local:%m-%d %H:%M}"
 
 
 def iso(moment: datetime) -> str:

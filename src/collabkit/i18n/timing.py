@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "late.minutes": ("逾期 {n} 分钟", "{n} minute{s} late"),
     "late.working_hours": ("逾期 {n} 个工作小时", "{n} working hour{s} late"),
     "late.just": ("刚逾期", "just late"),
+    "late.under_working_hour": ("逾期不到 1 个工作小时", "under 1 working hour late"),
     "late.earlier_missed": ("（此前另有 {n} 期未完成）", " ({n} earlier missed)"),
     "left.working_days": ("剩 {n} 个工作日", "{n} working day{s} left"),
     "left.days": ("{n} 天后", "in {n} day{s}"),
@@ -44,6 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "left.minutes": ("{n} 分钟后", "in {n} min"),
     "left.working_hours": ("剩 {n} 个工作小时", "{n} working hour{s} left"),
     "left.now": ("即将到期", "due now"),
+    "left.under_working_hour": ("剩不到 1 个工作小时", "under 1 working hour left"),
     # states of a deadline
     "state.open": ("未到期", "open"),
     "state.overdue": ("已逾期", "overdue"),
@@ -62,5 +64,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{mark} 按估算日历计算(该年官方调休安排未收录),见 --format json 的 problem",
         "{mark} estimated: that year's official schedule is not known yet "
         "(see `problem` in --format json)",
+    ),
+    # collab.yaml `rules:`
+    "rules.bad_period": (
+        "rules.{id}: {key}: '{value}' 不是有效的周期(如 every: week、at: fri 17:00 或 周五 17:00)",
+        "rules.{id}: {key}: '{value}' is not a period such as every: week with at: fri 17:00",
+    ),
+    "rules.new_rule": (
+        "rules.{id}: 新规则需要 kind 和 from(或 deadline)",
+        "rules.{id}: a new rule needs kind and from (or deadline)",
+    ),
+    "rules.unknown_kind": (
+        "rules.{id}: 未知的记录类型 '{kind}'",
+        "rules.{id}: unknown kind '{kind}'",
+    ),
+    "rules.not_a_field": (
+        "rules.{id}: {key}: '{name}' 不是 {kind} 的字段",
+        "rules.{id}: {key}: '{name}' is not a field of {kind}",
+    ),
+    "rules.not_an_item_field": (
+        "rules.{id}: {key}: '{name}' 不是 {kind} 的 {each} 条目的字段",
+        "rules.{id}: {key}: '{name}' is not a field of {kind} {each} items",
     ),
 }

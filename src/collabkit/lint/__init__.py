@@ -2,19 +2,22 @@
 
 May import: workspace, timing, models, io, i18n and the base modules; never present or cli.
 One module per family of checks: `records` (ids, links, names), `completeness`, `timing`
-(breaches, estimated years), `handbook` (meeting and notice limits); and, when asked for,
-`trail` (signatures in git) and `against` (ids another branch took too).
+(breaches, estimated years, deadlines on days off), `handbook` (meeting and notice limits),
+`plausible` (what a PM would catch: progress, due before sent, impossible event times); and,
+when asked for, `trail` (signatures in git) and `against` (ids another branch took too).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 from collabkit.findings import Finding
 from collabkit.lint.completeness import check_completeness
 from collabkit.lint.handbook import handbook_checks
 from collabkit.lint.locate import Locator
+from collabkit.lint.plausible import future_events, plausibility_checks
 from collabkit.lint.records import check_ids, check_links, check_names
 from collabkit.lint.timing import timing_checks
 from collabkit.workspace import Loaded, Workspace
@@ -27,6 +30,7 @@ CHECKS: tuple[Check, ...] = (
     check_completeness,
     timing_checks,
     handbook_checks,
+    plausibility_checks,
 )
 
 
@@ -35,13 +39,14 @@ def lint(
     paths: list[Path] | None = None,
     *,
     strict: bool = False,
+    now: datetime | None = None,
     trail: bool = False,
     require_signed: bool = False,
     against: str | None = None,
 ) -> list[Finding]:
-    """All findings for the workspace, or for `paths` (checked against the whole workspace);
-    `trail` adds the signature checks (`require_signed`: git must verify them), `against` the
-    ids that branch REF added too."""
+    """All findings for the workspace, or for `paths` (checked against the whole workspace).
+    With `now`, event times later than it are findings too; `trail` adds the signature checks
+    (`require_signed`: git must verify them), `against` the ids that branch REF added too."""
     everything = ws.load()
     if paths is None:
         selected_files = None
@@ -53,7 +58,7 @@ def lint(
         findings = [f for f in everything.findings if f.file in selected_files]
         findings += ws.load(outside).findings if outside else []
     extra = _git_checks(trail or require_signed, require_signed, against)
-    findings.extend(_run_checks(ws, everything.records, extra))
+    findings.extend(_run_checks(ws, everything.records, now, extra))
     if selected_files is not None:
         findings = [f for f in findings if f.file in selected_files]
     if strict:
@@ -62,11 +67,13 @@ def lint(
 
 
 def _run_checks(
-    ws: Workspace, records: list[Loaded], extra: tuple[Check, ...] = ()
+    ws: Workspace, records: list[Loaded], now: datetime | None, extra: tuple[Check, ...] = ()
 ) -> Iterator[Finding]:
     where = Locator()
     for check in CHECKS + extra:
         yield from check(ws, records, where)
+    if now is not None:  # the one check that depends on the moment: outside CHECKS
+        yield from future_events(ws, records, where, now)
 
 
 def _git_checks(trail: bool, require_signed: bool, against: str | None) -> tuple[Check, ...]:

@@ -9,61 +9,51 @@ from collections.abc import Iterator
 from typing import Any
 
 from collabkit.findings import Finding
+from collabkit.i18n import Texts
 from collabkit.lint.locate import Loc, Locator
 from collabkit.models.paths import compile_path, get_path
 from collabkit.workspace import Loaded, Workspace
 
+ITEM_NEEDS = {"actions": ("task", "owner", "due", "deliverable"), "todos": ("task", "owner", "due")}
+ITEM_MESSAGE = {"actions": "lint.action_incomplete", "todos": "lint.todo_incomplete"}
+
 
 def check_completeness(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:
     """What a record must hold for its status; action items and to-dos always."""
+    t = Texts(ws.config.language)
     for rec in records:
         record = rec.record
+        status = t.status(record.kind, str(record.status))
         missing = [path for path in record.REQUIRED_WHEN_ACTIVE if _empty(record, path)]
         if missing and record.is_draft:
             yield where.finding(
                 rec,
                 ("status",) if "status" in rec.file.data else ("id",),
                 "incomplete",
-                f"{record.status}: still to fill in: {', '.join(missing)}",
+                t("lint.draft_incomplete", status=status, fields=", ".join(missing)),
                 "info",
             )
         elif missing:
+            kind = t.kind(record.kind)
             for path in missing:
                 parent: Loc = tuple(path.split(".")[:-1])
-                yield where.finding(
-                    rec,
-                    parent or ("status",),
-                    "incomplete",
-                    f"a {record.kind} that is {record.status} needs {path}",
-                    value=False,
-                )
+                message = t("lint.active_incomplete", status=status, kind=kind, field=path)
+                yield where.finding(rec, parent or ("status",), "incomplete", message, value=False)
         if getattr(record, "status", None) == "declined" and not getattr(
             record, "decline_reason", None
         ):
-            yield where.finding(
-                rec,
-                ("status",),
-                "incomplete",
-                "a declined requirement needs decline_reason (and an alternative)",
-            )
-        yield from _items_complete(rec, where)
+            yield where.finding(rec, ("status",), "incomplete", t("lint.declined_reason"))
+        yield from _items_complete(rec, where, t)
 
 
-def _items_complete(rec: Loaded, where: Locator) -> Iterator[Finding]:
+def _items_complete(rec: Loaded, where: Locator, t: Texts) -> Iterator[Finding]:
     record = rec.record
-    needs = {"actions": ("task", "owner", "due", "deliverable"), "todos": ("task", "owner", "due")}
-    for list_name, fields in needs.items():
+    for list_name, fields in ITEM_NEEDS.items():
         for i, item in enumerate(getattr(record, list_name, None) or []):
             lacking = [f for f in fields if getattr(item, f) in (None, "")]
             if lacking:
-                what = "action item" if list_name == "actions" else "to-do"
-                yield where.finding(
-                    rec,
-                    (list_name, i),
-                    "action-incomplete",
-                    f"{what} {item.id} needs {', '.join(lacking)} (做什么、谁来做、何时做)",
-                    value=False,
-                )
+                message = t(ITEM_MESSAGE[list_name], item=item.id, fields=", ".join(lacking))
+                yield where.finding(rec, (list_name, i), "action-incomplete", message, value=False)
 
 
 def _empty(record: Any, dotted: str) -> bool:

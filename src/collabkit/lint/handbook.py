@@ -1,4 +1,4 @@
-"""The handbook's limits as lint checks: meeting length, topic timeboxes, notice rules."""
+"""The handbook's limits as lint checks: meeting length and day, topic timeboxes, notice rules."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from collabkit.findings import Finding
+from collabkit.i18n import Texts
 from collabkit.lint.locate import Locator
 from collabkit.models import Meeting, Notice
+from collabkit.query.days import day_text
 from collabkit.timing.obligations import Timing
 from collabkit.workspace import Loaded, Workspace
 
@@ -19,67 +21,74 @@ LATE_NIGHT_HOUR = 22
 
 
 def handbook_checks(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:
+    t = Texts(ws.config.language)
     for rec in records:
         if isinstance(rec.record, Meeting):
-            yield from _meeting(rec, rec.record, where)
+            yield from _meeting(rec, rec.record, where, ws.timing, t)
+            yield from _topics(rec, rec.record, where, t)
         elif isinstance(rec.record, Notice):
-            yield from _notice(rec, rec.record, where, ws.timing)
+            yield from _notice(rec, rec.record, where, ws.timing, t)
 
 
-def _meeting(rec: Loaded, meeting: Meeting, where: Locator) -> Iterator[Finding]:
+def _meeting(
+    rec: Loaded, meeting: Meeting, where: Locator, timing: Timing, t: Texts
+) -> Iterator[Finding]:
+    if meeting.start and meeting.status != "cancelled":
+        day = meeting.start.astimezone(timing.calendar.tz).date()
+        if not timing.calendar.is_working_day(day):
+            message = t("lint.meeting_day_off", day=day_text(timing.calendar, day, t))
+            yield where.finding(rec, ("start",), "meeting-day-off", message, "info")
     if meeting.start and meeting.end:
         length = meeting.end - meeting.start
         if length <= timedelta(0):
-            yield where.finding(rec, ("end",), "invalid-time", "the meeting ends before it starts")
+            yield where.finding(rec, ("end",), "invalid-time", t("lint.meeting_ends_first"))
         elif length > MEETING_LIMIT:
-            yield where.finding(
-                rec,
-                ("end",),
-                "meeting-too-long",
-                f"meeting lasts {int(length.total_seconds() // 60)} minutes; "
-                f"the handbook's limit is 90",
-                "warning",
-            )
+            minutes = int(length.total_seconds() // 60)
+            message = t("lint.meeting_too_long", minutes=minutes, limit=90)
+            yield where.finding(rec, ("end",), "meeting-too-long", message, "warning")
+
+
+def _topics(rec: Loaded, meeting: Meeting, where: Locator, t: Texts) -> Iterator[Finding]:
     for i, topic in enumerate(meeting.topics):
         if topic.timebox and topic.timebox > TOPIC_LIMIT_MINUTES:
+            message = t(
+                "lint.topic_limit",
+                title=topic.title,
+                timebox=topic.timebox,
+                limit=TOPIC_LIMIT_MINUTES,
+            )
             yield where.finding(
-                rec,
-                ("topics", i, "timebox"),
-                "topic-over-timebox",
-                f"topic '{topic.title}' has a {topic.timebox}-minute timebox; "
-                f"the handbook allows {TOPIC_LIMIT_MINUTES}",
-                "warning",
+                rec, ("topics", i, "timebox"), "topic-over-timebox", message, "warning"
             )
         if topic.timebox and topic.minutes_used and topic.minutes_used > topic.timebox:
+            message = t(
+                "lint.topic_over",
+                title=topic.title,
+                used=topic.minutes_used,
+                timebox=topic.timebox,
+            )
             yield where.finding(
-                rec,
-                ("topics", i, "minutes_used"),
-                "topic-over-timebox",
-                f"topic '{topic.title}' took {topic.minutes_used} minutes, "
-                f"over its {topic.timebox}-minute timebox",
-                "warning",
+                rec, ("topics", i, "minutes_used"), "topic-over-timebox", message, "warning"
+            )
+    total = sum(topic.timebox or 0 for topic in meeting.topics)
+    if meeting.start and meeting.end and meeting.end > meeting.start:
+        length = int((meeting.end - meeting.start).total_seconds() // 60)
+        if total > length:
+            message = t("lint.topics_over_meeting", total=total, length=length)
+            yield where.finding(
+                rec, ("topics",), "topics-over-meeting", message, "warning", value=False
             )
 
 
-def _notice(rec: Loaded, notice: Notice, where: Locator, timing: Timing) -> Iterator[Finding]:
+def _notice(
+    rec: Loaded, notice: Notice, where: Locator, timing: Timing, t: Texts
+) -> Iterator[Finding]:
     if notice.group and not NOTICE_GROUP.match(notice.group.strip()):
-        yield where.finding(
-            rec,
-            ("group",),
-            "notice-group-name",
-            f"group name '{notice.group}' breaks the rule 【部门/项目】+主题+日期 "
-            f"(e.g. 【市场部】新品推广方案20231020)",
-            "warning",
-        )
+        message = t("lint.notice_group", group=notice.group)
+        yield where.finding(rec, ("group",), "notice-group-name", message, "warning")
     if notice.at and not notice.urgent:
         local = notice.at.astimezone(timing.calendar.tz)
         off_day = not timing.calendar.is_working_day(local.date())
         if off_day or local.hour >= LATE_NIGHT_HOUR:
-            yield where.finding(
-                rec,
-                ("at",),
-                "notice-off-hours",
-                "sent outside working time (after 22:00, a weekend or a holiday) "
-                "without urgent: true (非工作时间发送需注明紧急)",
-                "warning",
-            )
+            message = t("lint.notice_off_hours")
+            yield where.finding(rec, ("at",), "notice-off-hours", message, "warning")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from collabkit.findings import Finding
+from collabkit.i18n import Texts
 from collabkit.lint.locate import Locator
 from collabkit.models import item_names
 from collabkit.workspace import Loaded, Workspace
@@ -15,6 +16,7 @@ from collabkit.workspace.names import unknown_names
 
 def check_ids(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:
     """Id vs. file name and kind prefix; ids used by more than one file."""
+    t = Texts(ws.config.language)
     by_id: dict[str, list[Loaded]] = defaultdict(list)
     for rec in records:
         by_id[rec.id].append(rec)
@@ -24,7 +26,7 @@ def check_ids(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[
                 rec,
                 ("id",),
                 "id-mismatch",
-                f"id {rec.id} does not match the file name {stem}.yaml",
+                t("lint.id_mismatch", id=rec.id, stem=stem),
             )
         prefix = ws.config.prefixes[rec.record.kind]
         if rec.id.split("-", 1)[0] != prefix:
@@ -32,7 +34,12 @@ def check_ids(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[
                 rec,
                 ("id",),
                 "id-prefix",
-                f"a {rec.record.kind} id starts with {prefix}-, not {rec.id.split('-', 1)[0]}-",
+                t(
+                    "lint.id_prefix",
+                    kind=t.kind(rec.record.kind),
+                    prefix=prefix,
+                    actual=rec.id.split("-", 1)[0],
+                ),
             )
     for record_id, same in by_id.items():
         if len(same) > 1:
@@ -42,24 +49,22 @@ def check_ids(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[
                     rec,
                     ("id",),
                     "duplicate-id",
-                    f"duplicate id {record_id} (also in {others}); "
-                    f"give one of them a new id with `collab renumber`",
+                    t("lint.duplicate_id", id=record_id, others=others),
                 )
 
 
 def check_links(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:
+    t = Texts(ws.config.language)
     index = {rec.id: rec.record for rec in records}
     for rec in records:
         for i, link in enumerate(rec.record.links):
             target, _, item = link.partition("/")
             if target not in index:
-                yield where.finding(
-                    rec, ("links", i), "broken-link", f"link to unknown record {target}"
-                )
+                message = t("lint.broken_link", target=target)
+                yield where.finding(rec, ("links", i), "broken-link", message)
             elif item and item not in item_names(index[target]):
-                yield where.finding(
-                    rec, ("links", i), "broken-link", f"{target} has no item {item}"
-                )
+                message = t("lint.broken_item", target=target, item=item)
+                yield where.finding(rec, ("links", i), "broken-link", message)
 
 
 def check_names(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:

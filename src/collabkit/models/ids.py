@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from collabkit.errors import CollabError, UnknownRecord
+from collabkit.i18n import msg
 from collabkit.models._types import ID_RE, REF_RE
 
 SEQ_WIDTH = 3
@@ -50,12 +51,12 @@ def allocate(
 def check_id(text: str) -> None:
     """Refuse anything that is not a record id (so no id can name a path)."""
     if not ID_RE.match(text):
-        raise UnknownRecord(f"'{text}' is not a record id (ids look like RW-2024-001)")
+        raise UnknownRecord(msg("record.not_an_id", text=text))
 
 
 def split_ref(text: str) -> tuple[str, str | None]:
     """'HY-2024-003/A2' → ('HY-2024-003', 'A2'); 'RW-2024-001' → ('RW-2024-001', None)."""
     if not REF_RE.match(text):
-        raise UnknownRecord(f"'{text}' is not a record id or ID/ITEM (e.g. HY-2024-003/A2)")
+        raise UnknownRecord(msg("record.not_a_ref", text=text))
     record_id, _, item = text.partition("/")
     return record_id, item or None

@@ -9,6 +9,7 @@ from typing import Any
 from collabkit.i18n import Texts
 from collabkit.i18n.formats import iso, local_time
 from collabkit.query import Snapshot
+from collabkit.query.days import weekday_text
 from collabkit.timing.obligations import Obligation, Timing
 
 ESTIMATED_MARK = "≈"
@@ -38,14 +39,26 @@ def obligation_json(ob: Obligation, snapshot: Snapshot) -> dict[str, Any]:
 
 
 def due_text(ob: Obligation, timing: Timing) -> str:
-    """The deadline in the workspace zone, marked when it rests on an estimated year."""
-    shown = local_time(ob.due, timing.calendar.tz)
+    """The deadline in the workspace zone with its weekday ('2024-10-12 23:59 周六(班)'),
+    marked when it rests on an estimated year."""
+    tz = timing.calendar.tz
+    weekday = weekday_text(timing.calendar, ob.due.astimezone(tz).date(), Texts(timing.language))
+    shown = f"{local_time(ob.due, tz)} {weekday}"
     return f"{shown} {ESTIMATED_MARK}" if ob.estimated_years else shown
 
 
+COLUMNS = ("record", "title", "rule", "what", "owner", "department", "due")
+# On a narrow terminal these go, in this order; ids and dates are never cut
+DROPPABLE_COLUMNS = (COLUMNS.index("rule"), COLUMNS.index("department"))
+UNBROKEN_COLUMNS = (COLUMNS.index("record"),)
+DATE_COLUMNS = (COLUMNS.index("due"),)
+
+
 def obligation_row(ob: Obligation, timing: Timing, now: datetime, when: When) -> list[str]:
+    """The cells of one obligation, in the order of `headers`."""
     return [
         ob.ref,
+        ob.title or "-",
         ob.rule,
         ob.what,
         ob.owner or "-",
@@ -58,8 +71,12 @@ def obligation_row(ob: Obligation, timing: Timing, now: datetime, when: When) ->
 def headers(language: str, last: str) -> list[str]:
     """Column headers of an obligation table; `last` is 'late' or 'left'."""
     t = Texts(language)
-    keys = ("record", "rule", "what", "owner", "department", "due", last)
-    return [t(f"col.{key}") for key in keys]
+    return [t(f"col.{key}") for key in (*COLUMNS, last)]
+
+
+def count_line(language: str, mode: str, n: int) -> str:
+    """'7 项逾期' / '7 overdue'; `mode` is 'overdue' or 'due'."""
+    return Texts(language)(f"{mode}.count", n=n)
 
 
 def estimated_note(language: str) -> str:

@@ -1,21 +1,19 @@
-"""What `list` and `show` print, as plain data."""
+"""What `list` prints, as plain data: one row per record, and one per file that cannot be read."""
 
 from __future__ import annotations
 
-import difflib
-from datetime import datetime
+from pathlib import PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel
-
 from collabkit.errors import UsageError
-from collabkit.i18n import Texts
-from collabkit.i18n.formats import iso
-from collabkit.models import KINDS, RecordBase, statuses
+from collabkit.findings import Finding
+from collabkit.i18n import Texts, msg, suggest
+from collabkit.models import FOLDERS, KINDS, RecordBase, statuses
 from collabkit.models.paths import compile_path, get_path
-from collabkit.present.obligations import due_text
-from collabkit.query import Filter, obligations_at
-from collabkit.workspace import Config, Workspace
+from collabkit.query import Filter
+from collabkit.workspace import Config, LoadResult, Workspace
+
+ROW_KEYS = ("id", "kind", "title", "status", "owner", "department", "file", "error")
 
 
 def owner_of(record: RecordBase) -> str | None:
@@ -36,26 +34,31 @@ def department_of(record: RecordBase, config: Config) -> str | None:
     return config.department_of(owner_of(record))
 
 
-def check_kind_and_status(kind: str | None, status: str | None) -> None:
-    """Refuse an unknown kind or status, naming the closest known one."""
-    if kind is not None and kind not in KINDS:
-        raise UsageError(
-            f"unknown kind '{kind}'{_closest(kind, KINDS)} (one of: {', '.join(KINDS)})"
-        )
+def check_kind_and_status(
+    kind: str | None, status: str | None, language: str = "zh"
+) -> tuple[str | None, str | None]:
+    """The kind and status as the records write them; either may be given in the reader's
+    words ('需求', '进行中'). An unknown one is a usage error naming the closest."""
+    t = Texts(language)
+    if kind is not None:
+        kind = _known(kind, {k: t.kind(k) for k in KINDS}, "filter.unknown_kind", "kind", t)
     if status is not None:
-        known = (
-            statuses(kind) if kind else tuple(dict.fromkeys(s for k in KINDS for s in statuses(k)))
-        )
-        if status not in known:
-            raise UsageError(
-                f"--status: unknown status '{status}'{_closest(status, known)} "
-                f"(one of: {', '.join(known)})"
-            )
+        kinds = [kind] if kind else list(KINDS)
+        names = {s: t.status(k, s) for k in kinds for s in statuses(k)}
+        status = _known(status, names, "filter.unknown_status", "status", t)
+    return kind, status
 
 
-def _closest(value: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+def _known(value: str, names: dict[str, str], key: str, field: str, t: Texts) -> str:
+    if value in names:
+        return value
+    for name, said in names.items():
+        if value == said:
+            return name
+    known = list(names)
+    hint = suggest(value, known + list(names.values()), t.language)
+    listed = t("hint.one_of", names=", ".join(known))
+    raise UsageError(msg(key, **{field: value, "hint": hint, "known": listed}))
 
 
 def list_rows(
@@ -64,11 +67,15 @@ def list_rows(
     kind: str | None = None,
     status: str | None = None,
     who: Filter | None = None,
+    loaded: LoadResult | None = None,
 ) -> list[dict[str, Any]]:
-    """One dict per record, sorted by id, filtered as asked."""
-    check_kind_and_status(kind, status)
+    """One dict per record, sorted by id, filtered as asked. A file that cannot be read keeps
+    its row, with the error (unless a status, owner or department filter is given).
+    `loaded` is the workspace as the caller already read it, if it did."""
+    kind, status = check_kind_and_status(kind, status, ws.config.language)
+    loaded = loaded if loaded is not None else ws.load()
     rows = []
-    for rec in sorted(ws.load().records, key=lambda r: r.id):
+    for rec in loaded.records:
         record = rec.record
         if (kind and record.kind != kind) or (status and record.status != status):
             continue
@@ -77,95 +84,59 @@ def list_rows(
         if who is not None and not who.keeps(owner, department):
             continue
         rows.append(
-            {
-                "id": rec.id,
-                "kind": record.kind,
-                "title": record.display_title,
-                "status": record.status,
-                "owner": owner,
-                "department": department,
-                "file": rec.file.rel,
-            }
+            _row(
+                rec.id,
+                record.kind,
+                record.display_title,
+                record.status,
+                owner,
+                department,
+                rec.file.rel,
+                None,
+            )
         )
-    return rows
+    if status is None and (who is None or who == Filter()):
+        read = {rec.file.rel for rec in loaded.records}
+        broken = [f for f in loaded.findings if f.file not in read]
+        rows += [
+            row
+            for row in unreadable_rows(ws.config, broken)
+            if kind is None or row["kind"] in (kind, None)
+        ]
+    return sorted(rows, key=lambda r: (r["id"], r["file"]))
 
 
-def record_view(ws: Workspace, record_id: str, now: datetime) -> dict[str, Any]:
-    """A record for `show`: its fields, the records that link to it, its deadlines."""
-    loaded = ws.get(record_id)
-    record = loaded.record
-    t = Texts(ws.config.language)
-    snapshot = obligations_at(ws, now, records=[loaded])
-    linked_from = sorted(
-        rec.id
-        for rec in ws.load().records
-        if rec.id != record.id and any(link.split("/")[0] == record.id for link in rec.record.links)
-    )
-    deadlines = []
-    for ob in sorted(snapshot.obligations, key=lambda o: o.due):
-        state = ob.state(now)
-        deadlines.append(
-            {
-                "rule": ob.rule,
-                "item": ob.item,
-                "what": ob.what,
-                "owner": ob.owner,
-                "due": iso(ob.due),
-                "state": state,
-                "met_at": iso(ob.met_at) if ob.met_at else None,
-                "estimated": bool(ob.estimated_years),
-                "line": snapshot.line_of(ob),
-                "ref_rule": f"{ob.rule} {ob.item}" if ob.item else ob.rule,
-                "due_text": due_text(ob, snapshot.timing),
-                "state_text": t(f"state.{state}"),
-            }
-        )
-    return {
-        "id": record.id,
-        "kind": record.kind,
-        "title": record.display_title,
-        "status": record.status,
-        "file": loaded.file.rel,
-        "fields": record.model_dump(mode="json", exclude_defaults=True),
-        "body": describe_fields(record),
-        "linked_from": linked_from,
-        "deadlines": deadlines,
-    }
+def unreadable_rows(config: Config, findings: list[Finding]) -> list[dict[str, Any]]:
+    """A row for each file whose record could not be read: its first error."""
+    first: dict[str, Finding] = {}
+    for finding in findings:
+        if finding.severity == "error":
+            first.setdefault(finding.file, finding)
+    return [_broken_row(config, finding) for finding in first.values()]
 
 
-def describe_fields(model: BaseModel, indent: str = "") -> str:
-    """The set fields of a record as 'label (key): value' lines, nested parts indented."""
-    lines: list[str] = []
-    fields = type(model).model_fields
-    for name in [n for n in fields if n in model.model_fields_set]:
-        if name in ("kind", "id", "title", "status") and not indent:
-            continue
-        value = getattr(model, name)
-        label = (fields[name].description or name).split(" ")[0]
-        lines.extend(_field_lines(f"{label} ({name})" if label != name else name, value, indent))
-    return "\n".join(lines)
+def _broken_row(config: Config, finding: Finding) -> dict[str, Any]:
+    path = PurePosixPath(finding.file)
+    folders = {folder: kind for kind, folder in FOLDERS.items()}
+    kind = folders.get(path.parent.name) or config.kind_of_prefix.get(path.stem.split("-")[0])
+    error = f"{finding.line}:{finding.column}: {finding.message}"
+    return _row(path.stem, kind, None, None, None, None, finding.file, error)
 
 
-def _field_lines(label: str, value: Any, indent: str) -> list[str]:
-    if isinstance(value, BaseModel):
-        return [f"{indent}{label}:", describe_fields(value, indent + "  ")]
-    if isinstance(value, list):
-        out = [f"{indent}{label}:"]
-        for item in value:
-            if isinstance(item, BaseModel):
-                inner = describe_fields(item, indent + "    ").split("\n")
-                out.append(f"{indent}  - {inner[0].lstrip()}")
-                out.extend(inner[1:])
-            else:
-                out.append(f"{indent}  - {_scalar(item)}")
-        return out
-    if isinstance(value, dict):
-        return [f"{indent}{label}:"] + [f"{indent}  {k}: {_scalar(v)}" for k, v in value.items()]
-    return [f"{indent}{label}: {_scalar(value)}"]
+def _row(*values: Any) -> dict[str, Any]:
+    return dict(zip(ROW_KEYS, values, strict=True))
 
 
-def _scalar(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    text = str(value)
-    return text.replace("\n", " / ").strip(" /") if "\n" in text else text
+def table_rows(rows: list[dict[str, Any]], language: str) -> list[list[str]]:
+    """The cells of `list`'s table: kinds and statuses in the reader's words, never None."""
+    t = Texts(language)
+    out = []
+    for row in rows:
+        kind = t.kind(row["kind"]) if row["kind"] else "-"
+        status = t.status(row["kind"] or "", row["status"]) if row["status"] else "-"
+        title = row["title"] or "-"
+        if row["error"]:
+            title = t("list.unreadable", message=row["error"])
+        cells = [row["id"], kind, title, status, row["owner"], row["department"], row["file"]]
+        out.append([str(cell) if cell else "-" for cell in cells])
+    return out

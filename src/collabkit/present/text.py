@@ -1,4 +1,6 @@
-"""Time late and time left, in words, in the workspace language."""
+"""Time late and time left, in words, in the workspace language, in the rule's own terms:
+working time for a rule that counts working days or hours (`1wd`, `4wh`), clock time for
+every other deadline. `due` and `overdue` say it the same way."""
 
 from __future__ import annotations
 
@@ -7,34 +9,42 @@ from datetime import datetime, timedelta
 from collabkit.i18n import Texts
 from collabkit.timing.obligations import Obligation, Timing
 
+_HOUR = timedelta(hours=1)
+_MINUTE = timedelta(minutes=1)
+_DAY = timedelta(days=1)
+
 
 def lateness_text(timing: Timing, ob: Obligation, now: datetime) -> str:
     """'逾期 3 个工作日' / '15 hours late', with the earlier missed periods of a recurring rule."""
     t = Texts(timing.language)
-    text = _lateness(timing, ob, now, t)
+    text = span_text(timing, ob.due, now, ob.working, "late", t)
     if ob.missed_before:
         text += t("late.earlier_missed", n=ob.missed_before)
     return text
 
 
-def _lateness(timing: Timing, ob: Obligation, now: datetime, t: Texts) -> str:
-    hours = int((now - ob.due) / timedelta(hours=1))
-    if hours < 24:
-        return t("late.hours", n=hours) if hours >= 1 else t("late.just")
-    days = timing.calendar.working_days_between(
-        ob.due.astimezone(timing.calendar.tz).date(), now.astimezone(timing.calendar.tz).date()
-    )
-    return t("late.working_days", n=days) if days >= 1 else t("late.hours", n=hours)
-
-
 def remaining_text(timing: Timing, ob: Obligation, now: datetime) -> str:
-    """'2 天后' / 'in 3 h' / 'in 40 min': the time left before a deadline."""
-    t = Texts(timing.language)
-    left = ob.due - now
-    hours = int(left // timedelta(hours=1))
-    if hours >= 24:
-        return t("left.days", n=hours // 24)
-    if hours >= 1:
-        return t("left.hours", n=hours)
-    minutes = int(left // timedelta(minutes=1))
-    return t("left.minutes", n=minutes) if minutes >= 1 else t("left.now")
+    """'剩 2 个工作日' / 'in 3 h' / 'in 40 min': the time left before a deadline."""
+    return span_text(timing, now, ob.due, ob.working, "left", Texts(timing.language))
+
+
+def span_text(
+    timing: Timing, begin: datetime, end: datetime, working: bool, mode: str, t: Texts
+) -> str:
+    """How long from `begin` to `end`, as time `mode` ('late' or 'left')."""
+    if working:
+        worked = timing.calendar.working_time_between(begin, end)
+        day = timing.calendar.working_day_length()
+        if worked >= day:
+            return t(f"{mode}.working_days", n=worked // day)
+        if worked >= _HOUR:
+            return t(f"{mode}.working_hours", n=worked // _HOUR)
+        return t(f"{mode}.under_working_hour")
+    span = end - begin
+    if span >= _DAY:
+        return t(f"{mode}.days", n=span // _DAY)
+    if span >= _HOUR:
+        return t(f"{mode}.hours", n=span // _HOUR)
+    if span >= _MINUTE:
+        return t(f"{mode}.minutes", n=span // _MINUTE)
+    return t("late.just" if mode == "late" else "left.now")

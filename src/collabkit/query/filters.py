@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from collabkit.errors import UsageError
+from collabkit.i18n import msg, suggest
 from collabkit.workspace import Config
 
 
@@ -33,17 +33,12 @@ def resolve_filter(
         if person is not None:
             owners = frozenset(key for key in (person.name, person.email) if key)
         elif config.people:
-            known = [p.name for p in config.people]
-            raise UsageError(f"--owner: unknown person '{owner}'{_closest(owner, known)}")
+            hint = suggest(owner, [p.name for p in config.people], config.language, cutoff=0.3)
+            raise UsageError(msg("filter.unknown_person", owner=owner, hint=hint))
         else:
             owners = frozenset({owner})
     departments = config.departments
     if department is not None and departments is not None and department not in departments:
-        hint = _closest(department, departments)
-        raise UsageError(f"--department: unknown department '{department}'{hint}")
+        hint = suggest(department, departments, config.language, cutoff=0.3)
+        raise UsageError(msg("filter.unknown_department", department=department, hint=hint))
     return Filter(owners, department)
-
-
-def _closest(value: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.3)
-    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -26,6 +26,7 @@ working days. A year of theirs with no such day in the data has no published sch
 DEFAULT_WORK_HOURS: tuple[tuple[time, time], ...] = ((time(9), time(12)), (time(13), time(18)))
 
 _DAY = timedelta(days=1)
+_EPOCH = date(2000, 1, 1)  # any day: to subtract wall-clock times
 _CALENDAR_UNITS: dict[str, timedelta] = {
     "m": timedelta(minutes=1),
     "h": timedelta(hours=1),
@@ -121,6 +122,56 @@ class WorkCalendar:
         while day < b:
             day += _DAY
             count += self.is_working_day(day)
+        return count
+
+    def working_day_length(self) -> timedelta:
+        """The working time of one working day: the sum of its work windows."""
+        return sum(
+            (
+                datetime.combine(_EPOCH, closing) - datetime.combine(_EPOCH, opening)
+                for opening, closing in self._windows
+            ),
+            timedelta(0),
+        )
+
+    def working_time_between(self, a: datetime, b: datetime) -> timedelta:
+        """The working time inside work windows from ``a`` to ``b`` (zero when ``b <= a``).
+
+        Whole days in between are counted from the per-year tables, so a span of years
+        costs a few slices, not a walk day by day.
+        """
+        if b <= a:
+            return timedelta(0)
+        start = a.astimezone(self.tz).replace(tzinfo=None)
+        end = b.astimezone(self.tz).replace(tzinfo=None)
+        if start.date() == end.date():
+            return self._worked(start.date(), start.time(), end.time())
+        first = self._worked(start.date(), start.time(), time.max)
+        last = self._worked(end.date(), time.min, end.time())
+        days = self._working_days_strictly_between(start.date(), end.date())
+        return first + last + days * self.working_day_length()
+
+    def _worked(self, day: date, begin: time, end: time) -> timedelta:
+        """Working time of ``day`` between the wall-clock times ``begin`` and ``end``."""
+        if not self.is_working_day(day):
+            return timedelta(0)
+        total = timedelta(0)
+        for opening, closing in self._windows:
+            low, high = max(begin, opening), min(end, closing)
+            if low < high:
+                total += datetime.combine(day, high) - datetime.combine(day, low)
+        return total
+
+    def _working_days_strictly_between(self, a: date, b: date) -> int:
+        """The number of working days ``d`` with ``a < d < b``, by slices of year tables."""
+        count, day = 0, a + _DAY
+        while day < b:
+            year = self._year(day.year)
+            stop = min(b, date(day.year, 12, 31) + _DAY)
+            count += year.working[
+                day.toordinal() - year.first : stop.toordinal() - year.first
+            ].count(1)
+            day = stop
         return count
 
     def last_working_day_on_or_before(self, day: date) -> date:

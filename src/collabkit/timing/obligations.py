@@ -22,6 +22,7 @@ from collabkit.timing.recurring import periods
 from collabkit.timing.rules import Rule
 
 State = Literal["open", "overdue", "met", "breach"]
+OLDEST_PERIOD_YEAR = 1970
 
 
 class Filed(Protocol):
@@ -52,6 +53,8 @@ class Obligation:
     estimated_years: frozenset[int] = frozenset()
     recurring: bool = False  # one period of a recurring rule; `item` names the period
     missed_before: int = 0  # set by `overdue`: earlier periods of the same rule also missed
+    title: str | None = None  # the record's title, for listings
+    working: bool = False  # the deadline counts working time (a wd / wh rule): say it so
 
     @property
     def ref(self) -> str:
@@ -169,6 +172,8 @@ class Timing:
         due, estimated, where = self._deadline(rule, subject, record)
         if due is None:
             return None
+        amount = rule.within or rule.before
+        working = where != rule.deadline and amount is not None and amount.working
         met_at = None
         for path in rule.met_by:
             met_at = _value(subject, record, path)
@@ -200,6 +205,8 @@ class Timing:
             file=file,
             loc=(*base, where),
             estimated_years=estimated,
+            title=record.display_title,
+            working=working,
         )
 
     def _label(self, rule: Rule) -> str:
@@ -213,8 +220,8 @@ class Timing:
     ) -> Iterator[Obligation]:
         assert rule.every is not None
         start = _value(record, record, rule.start) if rule.start else None
-        if start is None or not _matches(rule, record, record):
-            return
+        if start is None or start.year < OLDEST_PERIOD_YEAR or not _matches(rule, record, record):
+            return  # before 1970 is a typo (lint says so), not centuries of weekly periods
         stamps = sorted(t for path in rule.met_by for t in _stamps(record, path))
         owner = _first(record, record, rule.owner)
         department = _first(record, record, rule.department) or self.department_of(owner)
@@ -237,6 +244,7 @@ class Timing:
                 loc=(rule.start or "",),
                 estimated_years=frozenset({year} if self.calendar.is_estimated(year) else ()),
                 recurring=True,
+                title=record.display_title,
             )
 
     def _deadline(
@@ -254,7 +262,10 @@ class Timing:
         amount = rule.within or rule.before
         if amount is None:
             return None, frozenset(), rule.start
-        shifted = self.calendar.shift(start, amount, before=rule.before is not None)
+        try:
+            shifted = self.calendar.shift(start, amount, before=rule.before is not None)
+        except ValueError:  # a start no calendar reaches (9999-12-31): lint flags the date
+            return None, frozenset(), rule.start
         return shifted.at, shifted.estimated_years, rule.start.split(".")[0]
 
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from collabkit import i18n
 from collabkit.errors import ConfigError
+from collabkit.i18n import Msg, msg
 from collabkit.models import KINDS, MODELS
 from collabkit.timing.durations import Duration, parse_duration
 from collabkit.timing.recurring import Every
@@ -164,7 +166,10 @@ class RuleSetting(BaseModel):
     @classmethod
     def _duration(cls, value: str | None) -> str | None:
         if value is not None:
-            parse_duration(value)
+            try:
+                parse_duration(value)
+            except ValueError:
+                raise PydanticCustomError("duration", "duration", {"value": value}) from None
         return value
 
     def recurrence(self, base: Every | None) -> Every | None:
@@ -180,35 +185,35 @@ class RuleSetting(BaseModel):
 
 
 def rules_for(
-    settings: Mapping[str, Mapping[str, Any] | None], config_text: str = ""
+    settings: Mapping[str, Mapping[str, Any] | None],
+    config_text: str = "",
+    language: str = "zh",
 ) -> list[Rule]:
     """The default rules with `collab.yaml`'s overrides applied and its own rules added.
 
-    `config_text` is collab.yaml's text, so that an error can name its line.
+    `config_text` is collab.yaml's text, so that an error can name its line; schema errors
+    of a setting are said in `language`.
     """
     rules = {rule.id: rule for rule in default_rules()}
     for rule_id, raw in settings.items():
         try:
             setting = RuleSetting.model_validate(raw or {})
         except ValidationError as exc:
-            raise _config_error(config_text, rule_id, exc) from None
+            raise _config_error(config_text, rule_id, exc, language) from None
         base = rules.get(rule_id)
         try:
             every = setting.recurrence(base.every if base else None)
-        except ValueError as exc:
-            where = ("at",) if setting.at is not None else ("every",)
-            raise _located(config_text, rule_id, where, f"rules.{rule_id}: {exc}") from None
+        except ValueError:
+            key = "at" if setting.at is not None else "every"
+            value = setting.at if setting.at is not None else setting.every
+            message = msg("rules.bad_period", id=rule_id, key=key, value=value)
+            raise _located(config_text, rule_id, (key,), message) from None
         if base is None and (setting.kind is None or not (setting.start or setting.deadline)):
-            raise _located(
-                config_text,
-                rule_id,
-                (),
-                f"rules.{rule_id}: a new rule needs kind and from (or deadline)",
-            )
+            message = msg("rules.new_rule", id=rule_id)
+            raise _located(config_text, rule_id, (), message)
         if setting.kind is not None and setting.kind not in KINDS:
-            raise _located(
-                config_text, rule_id, ("kind",), f"rules.{rule_id}: unknown kind '{setting.kind}'"
-            )
+            message = msg("rules.unknown_kind", id=rule_id, kind=setting.kind)
+            raise _located(config_text, rule_id, ("kind",), message)
         rule = _apply(base or Rule(rule_id, str(setting.kind), rule_id), setting)
         _check_fields(rule, config_text)
         rules[rule_id] = replace(rule, every=every)
@@ -225,7 +230,9 @@ def _check_fields(rule: Rule, text: str) -> None:
     if rule.each is not None:
         spec = model.model_fields.get(rule.each)
         if spec is None:
-            message = f"rules.{rule.id}: each: '{rule.each}' is not a field of {rule.kind}"
+            message = msg(
+                "rules.not_a_field", id=rule.id, key="each", name=rule.each, kind=rule.kind
+            )
             raise _located(text, rule.id, ("each",), message)
         args = typing.get_args(spec.annotation)
         inner = args[0] if args else None
@@ -238,8 +245,11 @@ def _check_fields(rule: Rule, text: str) -> None:
         target = model if path.startswith("record.") else item
         name = path.removeprefix("record.").split(".")[0]
         if target is not None and name not in target.model_fields:
-            whose = rule.kind if target is model else f"{rule.kind} {rule.each} items"
-            message = f"rules.{rule.id}: {key}: '{name}' is not a field of {whose}"
+            values = {"id": rule.id, "key": key, "name": name, "kind": rule.kind}
+            if target is model:
+                message = msg("rules.not_a_field", **values)
+            else:
+                message = msg("rules.not_an_item_field", **values, each=rule.each)
             raise _located(text, rule.id, (key,), message)
 
 
@@ -265,16 +275,16 @@ def _apply(rule: Rule, s: RuleSetting) -> Rule:
     return replace(rule, **changes)
 
 
-def _config_error(text: str, rule_id: str, exc: ValidationError) -> ConfigError:
+def _config_error(text: str, rule_id: str, exc: ValidationError, language: str) -> ConfigError:
     from collabkit.models.explain import describe
 
     error = exc.errors()[0]
-    _, message = describe(error, RuleSetting)
+    _, message = describe(error, RuleSetting, language=language)
     loc = tuple("from" if part == "start" else part for part in error["loc"])
     return _located(text, rule_id, loc, f"rules.{rule_id}: {message}")
 
 
-def _located(text: str, rule_id: str, loc: tuple[Any, ...], message: str) -> ConfigError:
+def _located(text: str, rule_id: str, loc: tuple[Any, ...], message: str | Msg) -> ConfigError:
     """A config error at the line of `rules.<id>...` in collab.yaml (found by a quick scan)."""
     line = _config_line(text, ("rules", rule_id, *loc))
     return ConfigError(message, path="collab.yaml", line=line)

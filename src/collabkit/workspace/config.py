@@ -10,8 +10,10 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
-from collabkit.errors import ConfigError
+from collabkit.errors import CollabError, ConfigError
+from collabkit.i18n import Msg, Texts, msg, suggest
 from collabkit.models import DEFAULT_PREFIXES
 from collabkit.timing.rules import Rule, rules_for
 
@@ -56,10 +58,10 @@ class CalendarConfig(_Strict):
         for window in value:
             start, end = parse_window(window)
             if not previous <= start < end:
-                raise ValueError(f"work_hours must be ordered, non-overlapping windows: {window}")
+                raise PydanticCustomError("work_hours_order", "work_hours", {"value": window})
             previous = end
         if not value:
-            raise ValueError("work_hours needs at least one window")
+            raise PydanticCustomError("work_hours_empty", "work_hours")
         return value
 
     @property
@@ -68,13 +70,14 @@ class CalendarConfig(_Strict):
 
 
 def parse_window(text: str) -> tuple[time, time]:
+    """'09:00-12:00' → (09:00, 12:00); a PydanticCustomError `work_window` otherwise."""
     m = _WINDOW.match(text)
-    if not m:
-        raise ValueError(f"not a working-time window: {text!r}; use e.g. 09:00-12:00")
     try:
-        return time(int(m[1]), int(m[2])), time(int(m[3]), int(m[4]))
+        if m:
+            return time(int(m[1]), int(m[2])), time(int(m[3]), int(m[4]))
     except ValueError:
-        raise ValueError(f"not a working-time window: {text!r}") from None
+        pass
+    raise PydanticCustomError("work_window", "work window", {"value": text})
 
 
 class Person(_Strict):
@@ -110,9 +113,7 @@ class Config(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown timezone {value!r} (use an IANA name such as Asia/Shanghai)"
-            ) from None
+            raise PydanticCustomError("unknown_timezone", "timezone", {"value": value}) from None
         return value
 
     @field_validator("ids")
@@ -120,16 +121,19 @@ class Config(_Strict):
     def _known_kinds(cls, value: dict[str, str]) -> dict[str, str]:
         for kind, prefix in value.items():
             if kind not in DEFAULT_PREFIXES:
-                raise ValueError(f"unknown kind {kind!r}; kinds are {', '.join(DEFAULT_PREFIXES)}")
+                kinds = ", ".join(DEFAULT_PREFIXES)
+                raise PydanticCustomError(
+                    "unknown_kind_prefix", "ids", {"value": kind, "kinds": kinds}
+                )
             if not re.fullmatch(r"[A-Z][A-Z0-9]*", prefix):
-                raise ValueError(f"prefix {prefix!r} must be capital letters/digits")
+                raise PydanticCustomError("bad_prefix", "ids", {"value": prefix})
         return value
 
     @property
     def rule_list(self) -> list[Rule]:
         """The timing rules in force: the defaults with `rules:` applied (checked once)."""
         if self._rule_list is None:
-            self._rule_list = rules_for(self.rules, self.source)
+            self._rule_list = rules_for(self.rules, self.source, self.language)
         return self._rule_list
 
     @cached_property
@@ -165,42 +169,86 @@ class Config(_Strict):
 
 def load_config(root: Path) -> Config:
     """Read and validate `collab.yaml` in `root`, its rules and calendar country included,
-    so that every command refuses a bad config the same way; errors name the file and line.
+    so that every command refuses a bad config the same way; errors name the file and line
+    and are said in the language the file asks for.
     """
     from collabkit.io.yamlio import load_data, read_text
-    from collabkit.timing.calendar import check_country
 
     path = root / CONFIG_NAME
     text = read_text(path, CONFIG_NAME)
     data = load_data(text, CONFIG_NAME)
     if data is None:
         data = {}
+    language = data.get("language") if isinstance(data, dict) else None
+    try:
+        return _checked(root, text, data)
+    except CollabError as exc:
+        raise _in_language(exc, "en" if language == "en" else "zh") from None
+
+
+def _checked(root: Path, text: str, data: Any) -> Config:
+    from collabkit.timing.calendar import check_country
+
     if not isinstance(data, dict):
-        raise ConfigError("collab.yaml must be a mapping of settings", path=CONFIG_NAME, line=1)
+        raise ConfigError(msg("config.not_a_mapping"), path=CONFIG_NAME, line=1)
+    language = "en" if data.get("language") == "en" else "zh"
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        raise _positioned(exc, text) from None
+        raise _positioned(exc, text, data, language) from None
     config.root = root
     config.source = text
     if config.calendar.country is not None:
         try:
             check_country(config.calendar.country)
-        except ValueError as exc:
-            raise config_error_at(text, ("calendar", "country"), str(exc)) from None
+        except ValueError:
+            message = msg("config.unknown_country", country=config.calendar.country)
+            raise config_error_at(text, ("calendar", "country"), message) from None
+    check_registry(config, text)
     config.rule_list  # noqa: B018 - checks the rules now, with their line on error
     return config
 
 
-def _positioned(exc: ValidationError, text: str) -> ConfigError:
+def check_registry(config: Config, text: str) -> None:
+    """Every person's department is listed (when departments are), no name is used twice."""
+    t = Texts(config.language)
+    seen: set[str] = set()
+    for i, person in enumerate(config.people):
+        if person.name in seen:
+            raise config_error_at(
+                text, ("people", i, "name"), msg("config.person_twice", name=person.name)
+            )
+        seen.add(person.name)
+        known = config.departments
+        if person.department is not None and known is not None and person.department not in known:
+            hint = suggest(person.department, known, t.language)
+            message = msg(
+                "config.unknown_department",
+                name=person.name,
+                department=person.department,
+                hint=hint,
+            )
+            raise config_error_at(text, ("people", i, "department"), message)
+
+
+def _in_language(exc: CollabError, language: str) -> CollabError:
+    """The error with its message put into words now, in the config's own language (the
+    command has no workspace language yet when the config it would come from is wrong)."""
+    if isinstance(exc.msg, Msg):
+        exc.msg = exc.msg.text(language)
+        exc.args = (exc.msg,)
+    return exc
+
+
+def _positioned(exc: ValidationError, text: str, data: Any, language: str) -> ConfigError:
     from collabkit.models.explain import describe
 
     error = exc.errors()[0]
-    _, message = describe(error, Config)
+    _, message = describe(error, Config, language=language, data=data)
     return config_error_at(text, error["loc"], message)
 
 
-def config_error_at(text: str, loc: tuple[str | int, ...], message: str) -> ConfigError:
+def config_error_at(text: str, loc: tuple[str | int, ...], message: str | Msg) -> ConfigError:
     """A ConfigError pointing at `loc` (a key path) in collab.yaml's `text`."""
     from collabkit.io.positions import locate
     from collabkit.io.yamlio import load_roundtrip

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from collections.abc import Iterator
 from functools import cache
@@ -10,31 +9,28 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from collabkit.i18n import Texts, suggest
 from collabkit.workspace.config import Config
 
 Loc = tuple[str | int, ...]
 
 
 def unknown_names(config: Config, record: BaseModel) -> Iterator[tuple[Loc, str, str]]:
-    """(path, code, message) for each person or department that collab.yaml does not list."""
+    """(path, code, message) for each person or department that collab.yaml does not list,
+    said in the workspace language."""
     people = config.people_by_key
     departments = config.departments
     if not people and departments is None:
         return
+    t = Texts(config.language)
     names = [p.name for p in config.people]
     for loc, role, value in named_values(record):
         if role == "person" and people and value not in people:
-            hint = suggest(value, names)
-            message = f"unknown person '{value}'{hint}; add them to people in collab.yaml"
-            yield loc, "unknown-person", message
+            hint = suggest(value, names, config.language)
+            yield loc, "unknown-person", t("names.unknown_person", value=value, hint=hint)
         elif role == "department" and departments is not None and value not in departments:
-            message = f"unknown department '{value}'{suggest(value, departments)}"
-            yield loc, "unknown-department", message
-
-
-def suggest(value: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+            hint = suggest(value, departments, config.language)
+            yield loc, "unknown-department", t("names.unknown_department", value=value, hint=hint)
 
 
 def named_values(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:

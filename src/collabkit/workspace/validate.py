@@ -46,15 +46,15 @@ def validate_data(file: RecordFile, config: Config) -> tuple[Any, list[Finding]]
     try:
         record = record_adapter().validate_python(file.data, context=validation_context(config.tz))
     except ValidationError as exc:
-        return None, schema_findings(file, exc.errors())
+        return None, schema_findings(file, exc.errors(), config.language)
     return record, []
 
 
-def schema_findings(file: RecordFile, errors: list[Any]) -> list[Finding]:
+def schema_findings(file: RecordFile, errors: list[Any], language: str = "zh") -> list[Finding]:
     tree = load_roundtrip(file.text, file.rel)
     findings = []
     for error in select(errors):
-        code, message = describe(error)
+        code, message = describe(error, language=language, data=file.data)
         loc = clean_loc(error["loc"], None)
         line, column = locate_error(tree, loc, error["type"])
         findings.append(Finding(file.rel, line, column, "error", code, message))
