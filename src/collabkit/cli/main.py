@@ -19,6 +19,7 @@ from collabkit.cli import (  # noqa: F401 - each module registers its commands o
     authoring,
     deadlines,
     records,
+    render,
 )
 from collabkit.cli.app import app
 from collabkit.cli.common import language, set_language

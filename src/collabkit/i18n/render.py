@@ -174,4 +174,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render.meeting.decisions": ("决议事项", "Decisions"),
     "render.meeting.decision_col": ("决议", "Decision"),
     "render.meeting.actions": ("行动项", "Action items"),
+    # the command
+    "render.cmd.bad_language": (
+        "--lang:未知语言 '{value}'(可选 zh 或 en)",
+        "--lang: unknown language '{value}' (zh or en)",
+    ),
+    "render.cmd.out_not_folder": ("--out:{path} 不是文件夹", "--out: {path} is not a folder"),
+    "render.cmd.bad_page_name": (
+        "不能写入 {name}:页面名必须是记录编号",
+        "cannot write {name}: a page is named after a record id",
+    ),
+    "render.cmd.site_written": (
+        "{folder}:写入 {n} 个文件,{unchanged} 个未变化",
+        "{folder}: {n} file{s} written, {unchanged} unchanged",
+    ),
 }

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from collabkit.findings import Finding
 from collabkit.i18n import Texts
 from collabkit.i18n.formats import local_time
 from collabkit.models import RecordBase
@@ -41,7 +42,7 @@ class Prepared:
     site: Site
     chosen: Sequence[Loaded]
     overdue: Sequence[Obligation]
-    skipped: int  # record files that could not be read
+    skipped: tuple[Finding, ...]  # record files that could not be read
 
 
 def prepare(
@@ -57,13 +58,12 @@ def prepare(
     for record_id in ids:
         check_id(record_id)
     chosen = [by_id.get(i) or ws.get(i) for i in dict.fromkeys(ids)] if ids else loaded.records
-    snapshot = obligations_at(ws, now, records=loaded.records if not ids else chosen)
+    snapshot = obligations_at(ws, now, records=loaded.records)  # the index needs them all
     shown = Shown(Texts(ws.config.language), ws.timing, now)
     records = [rec.record for rec in loaded.records]
     site = Site.gather(shown, records, snapshot.obligations, signoffs)
-    return Prepared(
-        site, sorted(chosen, key=lambda r: r.id), snapshot.overdue(), len(loaded.findings)
-    )
+    chosen = sorted(chosen, key=lambda r: r.id)
+    return Prepared(site, chosen, snapshot.overdue(), tuple(loaded.findings))
 
 
 def page_text(root: Path, record: RecordBase, site: Site) -> str:

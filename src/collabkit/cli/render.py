@@ -1,0 +1,81 @@
+"""`collab render` (the handbook's tables as Markdown) and `collab report weekly`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from collabkit.cli.app import app
+from collabkit.cli.common import NowOption, now_from, set_language, warn_skipped, workspace
+
+if TYPE_CHECKING:
+    from collabkit.render.site import Progress
+
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="zh or en (default: language in collab.yaml).")
+]
+PROGRESS_FROM = 20  # pages: fewer render too fast for a progress line to help
+
+
+@app.command()
+def render(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[ID]...", help="Records to render (default: all, and the index)."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write one page per record and index.md into DIR.", metavar="DIR"
+        ),
+    ] = None,
+    now: NowOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The handbook's tables as Markdown: to stdout, or a folder of pages with --out."""
+    from collabkit.i18n import text
+    from collabkit.render.site import in_language, render_text, write_site
+
+    ws = in_language(workspace(ctx), lang)
+    set_language(ws.config.language)
+    moment = now_from(now, ws.config.tz)
+    if out is None:
+        rendered = render_text(ws, moment, ids or ())
+        warn_skipped(rendered.skipped, ws.config.language)
+        sys.stdout.write(rendered.text)
+        return
+    result = write_site(ws, out, moment, ids or (), progress=_progress_line())
+    warn_skipped(result.skipped, ws.config.language)
+    print(
+        text(
+            "render.cmd.site_written",
+            ws.config.language,
+            folder=str(out),
+            n=len(result.written),
+            unchanged=len(result.unchanged),
+        )
+    )
+
+
+def _progress_line() -> Progress | None:
+    """A progress line on stderr when it is a terminal: 'render 12/40'."""
+    if not sys.stderr.isatty():
+        return None
+    shown = [-1]
+
+    def tick(done: int, total: int) -> None:
+        if total < PROGRESS_FROM:
+            return
+        percent = done * 100 // total
+        if percent != shown[0] or done == total:
+            shown[0] = percent
+            bar = "#" * (percent // 5)
+            end = "\n" if done == total else ""
+            sys.stderr.write(f"\rrender [{bar:<20}] {done}/{total}{end}")
+            sys.stderr.flush()
+
+    return tick
