@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from collabkit.cli.app import app
-from collabkit.cli.common import NowOption, now_from, set_language, warn_skipped, workspace
+from collabkit.cli.common import (
+    Format,
+    FormatOption,
+    NowOption,
+    now_from,
+    set_language,
+    warn_skipped,
+    workspace,
+)
 
 if TYPE_CHECKING:
     from collabkit.render.site import Progress
@@ -79,3 +87,52 @@ def _progress_line() -> Progress | None:
             sys.stderr.flush()
 
     return tick
+
+
+report_app = typer.Typer(
+    help="Reports a lead forwards: `collab report weekly`.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(report_app, name="report")
+
+
+@report_app.command("weekly")
+def report_weekly(
+    ctx: typer.Context,
+    week: Annotated[
+        str | None,
+        typer.Option("--week", help="ISO week, e.g. 2024-W41 (default: the week of --now)."),
+    ] = None,
+    department: Annotated[
+        str | None, typer.Option("--department", help="Only what involves this department.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the report to FILE.", metavar="FILE")
+    ] = None,
+    now: NowOption = None,
+    fmt: FormatOption = Format.table,
+    lang: LangOption = None,
+) -> None:
+    """周度协作报告: done this week, in progress, overdue, breaches, missed syncs, next
+    week's deadlines and open risks (Markdown; --format json for programs)."""
+    import json
+
+    from collabkit.i18n import text
+    from collabkit.io.atomic import write_atomic
+    from collabkit.render.report import weekly, weekly_json, weekly_markdown
+    from collabkit.render.site import in_language
+
+    ws = in_language(workspace(ctx), lang)
+    set_language(ws.config.language)
+    report = weekly(ws, now_from(now, ws.config.tz), week, department)
+    warn_skipped(report.snapshot.skipped, ws.config.language)
+    if fmt is Format.json:
+        body = json.dumps(weekly_json(ws, report), ensure_ascii=False, indent=2) + "\n"
+    else:
+        body = weekly_markdown(ws, report)
+    if out is None:
+        sys.stdout.write(body)
+        return
+    write_atomic(out, body.encode("utf-8"))
+    print(text("report.written", ws.config.language, path=str(out)))

@@ -98,16 +98,19 @@ class Shown:
         """'按时完成', '超时完成(晚 20 分钟)', '未完成(逾期 3 个工作日)', '未到期'."""
         state = ob.state(self.now)
         if state == "breach" and ob.met_at is not None:
-            return self.t("render.state.breach", late=self._late_by(ob.due, ob.met_at))
+            return self.t("render.state.breach", late=self.late_by(ob))
         if state == "overdue":
             return self.t(
                 "render.state.overdue", late=cell(lateness_text(self.timing, ob, self.now))
             )
         return self.t(f"render.state.{state}")
 
-    def _late_by(self, due: datetime, met_at: datetime) -> str:
-        """How late something was met; in days when a date alone met a date alone
+    def late_by(self, ob: Obligation) -> str:
+        """How late an obligation was met; in days when a date alone met a date alone
         (planned 09-10, done 09-12: 2 days)."""
+        due, met_at = ob.due, ob.met_at
+        if met_at is None or met_at <= due:
+            return EMPTY
         due_local, met_local = due.astimezone(self.tz), met_at.astimezone(self.tz)
         if due_local.time() == time.max and met_local.time() == time.min:
             return self.t("render.elapsed.day_count", n=(met_local.date() - due_local.date()).days)
