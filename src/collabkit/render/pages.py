@@ -66,7 +66,7 @@ def prepare(
     return Prepared(site, chosen, snapshot.overdue(), tuple(loaded.findings))
 
 
-def page_text(root: Path, record: RecordBase, site: Site) -> str:
+def page_text(root: Path | None, record: RecordBase, site: Site) -> str:
     """One record's page: `render/<kind>.md.j2`."""
     return tidy(render(root, f"render/{record.kind}.md.j2", **page_for(record, site)))
 

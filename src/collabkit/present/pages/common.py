@@ -66,13 +66,13 @@ class Site:
 def page_values(record: RecordBase, site: Site) -> dict[str, Any]:
     """The variables every record template receives (see docs/templates.md)."""
     shown = site.shown
-    title = record.display_title
+    title = heading(record.display_title or "")
     return {
         "t": shown.t,
         "id": record.record_id,
         "kind": record.kind,
-        "title": heading(title) if title else "",
-        "heading": heading(f"{record.record_id} {title}" if title else record.record_id),
+        "title": title,
+        "heading": f"{record.record_id} {title}".rstrip(),
         "status": shown.status(record.kind, getattr(record, "status", None)),
         "deadlines": deadlines_table(site.owed_by(record.record_id), shown),
         "links": links_table(record, site),
