@@ -29,7 +29,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render.unassigned": ("未指定负责人", "no owner"),
     # the state of a deadline, in a table
     "render.state.met": ("按时完成", "met on time"),
-    "render.state.breach": ("超时完成(晚 {late})", "met late ({late} late)"),
+    "render.state.breach": ("超时完成(晚 {late})", "met {late} late"),
     "render.state.overdue": ("未完成({late})", "not met ({late})"),
     "render.state.open": ("未到期", "open"),
     "render.deadline_line": ("{what} {due}:{state}", "{what} by {due}: {state}"),
