@@ -164,3 +164,13 @@ def test_a_progress_line_on_a_terminal_only(ws: Path, tmp_path: Path) -> None:
     lines = re.split(r"[\r\n]+", shown.decode("utf-8"))
     assert "render [####################] 26/26" in lines
     assert "render [                    ] 1/26" in lines
+
+
+def test_out_is_relative_to_the_folder_of_minus_c(examples: Path, tmp_path: Path) -> None:
+    result = run_collab("-C", examples.name, "render", "--out", "site", "--now", NOW,
+                        cwd=examples.parent)  # fmt: skip
+    assert (result.code, result.out) == (0, "handbook/site:写入 10 个文件,0 个未变化\n"), result
+    assert (examples / "site" / "index.md").is_file()
+    here = run_collab("render", "RW-2024-001", "--out", "pages", "--now", NOW, cwd=examples)
+    assert here.out == "pages:写入 2 个文件,0 个未变化\n"
+    assert sorted(p.name for p in (examples / "pages").iterdir()) == ["RW-2024-001.md", "index.md"]

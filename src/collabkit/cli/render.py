@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from collabkit.cli.app import app
+from collabkit.cli.app import app, start_dir
 from collabkit.cli.common import (
-    Format,
-    FormatOption,
     NowOption,
     now_from,
     set_language,
@@ -25,6 +24,13 @@ if TYPE_CHECKING:
 LangOption = Annotated[
     str | None, typer.Option("--lang", help="zh or en (default: language in collab.yaml).")
 ]
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    json = "json"
+
+
 PROGRESS_FROM = 20  # pages: fewer render too fast for a progress line to help
 
 
@@ -33,7 +39,7 @@ def render(
     ctx: typer.Context,
     ids: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[ID]...", help="Records to render (default: all, and the index)."),
+        typer.Argument(metavar="ID", help="Records to render (default: all, and the index)."),
     ] = None,
     out: Annotated[
         Path | None,
@@ -56,6 +62,7 @@ def render(
         warn_skipped(rendered.skipped, ws.config.language)
         sys.stdout.write(rendered.text)
         return
+    out = _from_start(ctx, out)
     result = write_site(ws, out, moment, ids or (), progress=_progress_line())
     warn_skipped(result.skipped, ws.config.language)
     print(
@@ -67,6 +74,12 @@ def render(
             unchanged=len(result.unchanged),
         )
     )
+
+
+def _from_start(ctx: typer.Context, path: Path) -> Path:
+    """A relative path is relative to `-C DIR` when given, as in git; else to the cwd."""
+    start = start_dir(ctx)
+    return path if start.resolve() == Path.cwd().resolve() else start / path
 
 
 def _progress_line() -> Progress | None:
@@ -111,7 +124,9 @@ def report_weekly(
         Path | None, typer.Option("--out", help="Write the report to FILE.", metavar="FILE")
     ] = None,
     now: NowOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="md (Markdown) or json.")
+    ] = ReportFormat.md,
     lang: LangOption = None,
 ) -> None:
     """周度协作报告: done this week, in progress, overdue, breaches, missed syncs, next
@@ -127,12 +142,13 @@ def report_weekly(
     set_language(ws.config.language)
     report = weekly(ws, now_from(now, ws.config.tz), week, department)
     warn_skipped(report.snapshot.skipped, ws.config.language)
-    if fmt is Format.json:
+    if fmt is ReportFormat.json:
         body = json.dumps(weekly_json(ws, report), ensure_ascii=False, indent=2) + "\n"
     else:
         body = weekly_markdown(ws, report)
     if out is None:
         sys.stdout.write(body)
         return
+    out = _from_start(ctx, out)
     write_atomic(out, body.encode("utf-8"))
     print(text("report.written", ws.config.language, path=str(out)))
