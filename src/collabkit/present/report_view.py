@@ -5,17 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from collabkit.i18n import Texts
 from collabkit.i18n.formats import iso, local_time
+from collabkit.present.columns import obligations_table
 from collabkit.present.markdown import Table, cell, heading, link
 from collabkit.present.obligations import obligation_json
 from collabkit.present.report import Ongoing, WeeklyReport
 from collabkit.present.text import lateness_text
 from collabkit.present.values import Shown
 from collabkit.timing.obligations import Obligation
+
+DONE = ("record", "what", "owner", "due", "met_at", "result")
+OVERDUE = ("record", "what", "owner", "department", "due", "late")
+BREACHES = ("record", "what", "owner", "due", "met_at", "late_by")
+SYNCS = ("record", "what", "owner", "period", "due")
+NEXT_WEEK = ("record", "what", "owner", "due", "weekday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +72,12 @@ def report_values(report: WeeklyReport, language: str) -> dict[str, Any]:
 def _sections(report: WeeklyReport, shown: Shown) -> list[Section]:
     t = shown.t
     parts = [
-        ("done", _done_table(report.done, shown)),
+        ("done", obligations_table(report.done, shown, DONE)),
         ("in_progress", _ongoing_table(report.in_progress, shown)),
-        ("overdue", _overdue_table(report.overdue, shown)),
-        ("breaches", _breach_table(report.breaches, shown)),
-        ("missed_syncs", _sync_table(report.missed_syncs, shown)),
-        ("next_week", _next_table(report.next_week, shown)),
+        ("overdue", obligations_table(report.overdue, shown, OVERDUE)),
+        ("breaches", obligations_table(report.breaches, shown, BREACHES)),
+        ("missed_syncs", obligations_table(report.missed_syncs, shown, SYNCS)),
+        ("next_week", obligations_table(report.next_week, shown, NEXT_WEEK)),
         ("risks", _risk_table(report, shown)),
     ]
     return [Section(t(f"report.{key}"), table, t(f"report.none.{key}")) for key, table in parts]
@@ -79,25 +85,6 @@ def _sections(report: WeeklyReport, shown: Shown) -> list[Section]:
 
 def _headers(t: Texts, *keys: str) -> list[str]:
     return [t(key if "." in key else f"render.col.{key}") for key in keys]
-
-
-def _ref(ob: Obligation) -> str:
-    return link(cell(ob.ref), f"{ob.record}.md")
-
-
-def _done_table(items: Iterable[Obligation], shown: Shown) -> Table:
-    rows = [
-        [
-            _ref(ob),
-            cell(ob.what),
-            cell(ob.owner),
-            shown.due(ob),
-            shown.moment(ob.met_at),
-            shown.state(ob),
-        ]
-        for ob in items
-    ]
-    return Table(_headers(shown.t, "record", "what", "owner", "due", "met_at", "result"), rows)
 
 
 def _ongoing_table(items: Iterable[Ongoing], shown: Shown) -> Table:
@@ -117,52 +104,6 @@ def _ongoing_table(items: Iterable[Ongoing], shown: Shown) -> Table:
     return Table(headers, rows)
 
 
-def _overdue_table(items: Iterable[Obligation], shown: Shown) -> Table:
-    rows = [
-        [
-            _ref(ob),
-            cell(ob.what),
-            cell(ob.owner),
-            cell(ob.department),
-            shown.due(ob),
-            cell(lateness_text(shown.timing, ob, shown.now)),
-        ]
-        for ob in items
-    ]
-    return Table(_headers(shown.t, "record", "what", "owner", "department", "due", "late"), rows)
-
-
-def _breach_table(items: Iterable[Obligation], shown: Shown) -> Table:
-    rows = [
-        [
-            _ref(ob),
-            cell(ob.what),
-            cell(ob.owner),
-            shown.due(ob),
-            shown.moment(ob.met_at),
-            shown.late_by(ob),
-        ]
-        for ob in items
-    ]
-    headers = _headers(shown.t, "record", "what", "owner", "due", "met_at", "report.col.late_by")
-    return Table(headers, rows)
-
-
-def _sync_table(items: Iterable[Obligation], shown: Shown) -> Table:
-    rows = [[_ref(ob), cell(ob.what), cell(ob.owner), cell(ob.item), shown.due(ob)] for ob in items]
-    headers = _headers(shown.t, "record", "what", "owner", "render.collaboration.period", "due")
-    return Table(headers, rows)
-
-
-def _next_table(items: Iterable[Obligation], shown: Shown) -> Table:
-    rows = [
-        [_ref(ob), cell(ob.what), cell(ob.owner), shown.due(ob), weekday_text(ob.due, shown)]
-        for ob in items
-    ]
-    headers = _headers(shown.t, "record", "what", "owner", "due", "report.col.weekday")
-    return Table(headers, rows)
-
-
 def _risk_table(report: WeeklyReport, shown: Shown) -> Table:
     rows = [
         [link(cell(r.record), f"{r.record}.md"), cell(r.title), cell(r.risk), cell(r.mitigation)]
@@ -172,19 +113,6 @@ def _risk_table(report: WeeklyReport, shown: Shown) -> Table:
         shown.t, "record", "what", "render.collaboration.risk", "render.collaboration.mitigation"
     )
     return Table(headers, rows)
-
-
-def weekday_text(moment: datetime, shown: Shown) -> str:
-    """'周三', or '周六(调休上班)' for a weekend working day, '周一(休息日)' for a weekday off."""
-    t = shown.t
-    day = moment.astimezone(shown.tz).date()
-    weekday = t(f"report.weekday.{day.weekday()}")
-    working = shown.timing.calendar.is_working_day(day)
-    if day.weekday() >= 5 and working:
-        return t("report.day.workday", weekday=weekday)
-    if day.weekday() < 5 and not working:
-        return t("report.day.holiday", weekday=weekday)
-    return weekday
 
 
 def report_json(report: WeeklyReport, language: str) -> dict[str, Any]:

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from collabkit.models import Collaboration, CustomerRequest, Issue, Meeting, Notice, RecordBase
+from collabkit.present.columns import obligations_table
 from collabkit.present.markdown import Table, cell, heading
 from collabkit.present.pages import collaboration, customer, issue, notice
 from collabkit.present.pages.common import Site
 from collabkit.present.pages.meeting import item_state
 from collabkit.present.records import owner_of
-from collabkit.present.text import lateness_text
 from collabkit.timing.obligations import Obligation
 
 
@@ -105,19 +105,5 @@ def _open_items(record: RecordBase) -> Iterable[tuple[Any, str | None]]:
 
 def overdue_table(overdue: Sequence[Obligation], site: Site) -> Table:
     """What is overdue, most overdue first: record, rule, what, owner, department, due, late."""
-    shown = site.shown
-    t = shown.t
-    rows = [
-        [
-            site.ref_link(ob.ref),
-            cell(ob.rule),
-            cell(ob.what),
-            cell(ob.owner),
-            cell(ob.department),
-            shown.due(ob),
-            cell(lateness_text(shown.timing, ob, shown.now)),
-        ]
-        for ob in overdue
-    ]
-    keys = ("record", "rule", "what", "owner", "department", "due", "late")
-    return Table([t(f"render.col.{key}") for key in keys], rows)
+    columns = ("record", "rule", "what", "owner", "department", "due", "late")
+    return obligations_table(overdue, site.shown, columns)

@@ -116,6 +116,18 @@ class Shown:
             return self.t("render.elapsed.day_count", n=(met_local.date() - due_local.date()).days)
         return self.span(met_at - due)
 
+    def weekday(self, moment: datetime) -> str:
+        """'周三'; '周六(调休上班)' for a weekend working day, '周一(休息日)' for a weekday off."""
+        t = self.t
+        day = moment.astimezone(self.tz).date()
+        weekday = t(f"report.weekday.{day.weekday()}")
+        working = self.timing.calendar.is_working_day(day)
+        if day.weekday() >= 5 and working:
+            return t("report.day.workday", weekday=weekday)
+        if day.weekday() < 5 and not working:
+            return t("report.day.holiday", weekday=weekday)
+        return weekday
+
     def rule_label(self, rule_id: str) -> str:
         """What a rule owes, in words ('响应客户问题'), whatever item it is about."""
         for rule in self.timing.rules:

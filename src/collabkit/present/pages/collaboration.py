@@ -8,6 +8,7 @@ from typing import Any
 
 from collabkit.models import Collaboration
 from collabkit.models.collaboration import Acceptance, Contact, Retrospective
+from collabkit.present.columns import obligations_table
 from collabkit.present.markdown import EMPTY, Table, cell, form, joined, link
 from collabkit.present.pages.common import Site
 from collabkit.present.progress import progress_text
@@ -127,24 +128,7 @@ def _retrospective(retro: Retrospective | None, shown: Shown) -> str:
 
 def syncs_table(periods: Iterable[Obligation], shown: Shown) -> Table:
     """Each period of a recurring rule up to now: its deadline, when it was met, the result."""
-    t = shown.t
-    rows = []
-    for ob in periods:
-        state = ob.state(shown.now)
-        result = {
-            "met": t("render.collaboration.sync_met"),
-            "breach": t("render.collaboration.sync_met"),
-            "overdue": t("render.collaboration.sync_missed"),
-        }.get(state, t("render.state.open"))
-        rows.append([cell(ob.item), cell(ob.what), shown.due(ob), shown.moment(ob.met_at), result])
-    headers = [
-        t("render.collaboration.period"),
-        t("render.col.what"),
-        t("render.col.due"),
-        t("render.collaboration.synced_at"),
-        t("render.col.result"),
-    ]
-    return Table(headers, rows)
+    return obligations_table(periods, shown, ("period", "what", "due", "synced_at", "synced"))
 
 
 def tracking_table(records: Iterable[Collaboration], site: Site) -> Table:

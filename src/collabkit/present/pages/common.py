@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from collabkit.models import RecordBase
+from collabkit.present.columns import obligations_table
 from collabkit.present.markdown import Table, cell, heading, link
 from collabkit.present.values import Shown
 from collabkit.timing.obligations import Obligation
@@ -82,21 +83,8 @@ def page_values(record: RecordBase, site: Site) -> dict[str, Any]:
 def deadlines_table(obligations: Iterable[Obligation], shown: Shown) -> Table:
     """Every deadline of a record that is not a recurring period: rule, what, owner, due,
     when met, and the result (on time, late, overdue, open)."""
-    t = shown.t
-    keys = ("rule", "what", "owner", "due", "met_at", "result")
-    rows = [
-        [
-            cell(f"{ob.rule} {ob.item}" if ob.item else ob.rule),
-            cell(ob.what),
-            cell(ob.owner),
-            shown.due(ob),
-            shown.moment(ob.met_at),
-            shown.state(ob),
-        ]
-        for ob in obligations
-        if not ob.recurring
-    ]
-    return Table([t(f"render.col.{key}") for key in keys], rows)
+    columns = ("rule_item", "what", "owner", "due", "met_at", "result")
+    return obligations_table((ob for ob in obligations if not ob.recurring), shown, columns)
 
 
 def links_table(record: RecordBase, site: Site) -> Table:
