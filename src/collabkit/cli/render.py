@@ -141,7 +141,7 @@ def report_weekly(
     ws = in_language(workspace(ctx), lang)
     set_language(ws.config.language)
     report = weekly(ws, now_from(now, ws.config.tz), week, department)
-    warn_skipped(report.snapshot.skipped, ws.config.language)
+    warn_skipped(report.skipped, ws.config.language)
     if fmt is ReportFormat.json:
         body = json.dumps(weekly_json(ws, report), ensure_ascii=False, indent=2) + "\n"
     else:

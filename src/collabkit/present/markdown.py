@@ -12,7 +12,6 @@ Control characters other than tab are dropped. Lines are stripped, as a table ce
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,13 +20,15 @@ EMPTY = "-"  # what an empty cell shows
 _INLINE = re.compile(r"([\\`*_~\[\]<>&|#$])")
 _LEADING = re.compile(r"^([-+=]|\d+(?=[.)]))")
 _LINE_ENDS = re.compile(r"\r\n?|\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Cc but tab and line ends
+# Text that needs nothing done: no character to escape or drop, nothing to split.
+_PLAIN = re.compile(r"[^\\`*_~\[\]<>&|#$\x00-\x1f\x7f-\x9f]*")
 
 
 def lines_of(text: str) -> list[str]:
     """The lines of record text as a cell shows them: stripped, control characters
     dropped, without blank lines at either end (blank lines inside stay)."""
-    cleaned = "".join(ch for ch in text if ch in "\t\n\r" or unicodedata.category(ch) != "Cc")
-    lines = [line.strip() for line in _LINE_ENDS.split(cleaned)]
+    lines = [line.strip() for line in _LINE_ENDS.split(_CONTROL.sub("", text))]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
@@ -58,10 +59,18 @@ def cell(text: object | None, empty: str = EMPTY) -> str:
     """Any value as the text of one table cell: escaped, line breaks as `<br>`."""
     if text is None:
         return empty
-    lines = lines_of(str(text))
+    text = str(text)
+    if text and _PLAIN.fullmatch(text) and not _needs_care(text):
+        return text
+    lines = lines_of(text)
     if not lines:
         return empty
     return BREAK.join(escape_line(line) for line in lines)
+
+
+def _needs_care(text: str) -> bool:
+    """Plain text that still is not a cell as it stands: space at an end, a block marker."""
+    return text[0].isspace() or text[-1].isspace() or _LEADING.match(text) is not None
 
 
 def heading(text: object) -> str:

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from math import ceil
 
 from collabkit.errors import UsageError
+from collabkit.findings import Finding
 from collabkit.i18n import Texts, msg
 from collabkit.models import Collaboration, CustomerRequest, Issue, Meeting, RecordBase, Requirement
 from collabkit.present.progress import latest_percent, progress_text
@@ -97,6 +98,7 @@ class WeeklyReport:
     as_of: datetime
     department: str | None
     snapshot: Snapshot
+    skipped: tuple[Finding, ...]  # record files that could not be read
     done: list[Obligation]
     in_progress: list[Ongoing]
     overdue: list[Obligation]
@@ -114,12 +116,13 @@ def weekly_report(
     as_of = min(now, week.end)
     horizon = week.end + timedelta(days=7)
     ahead = Duration(max(0, ceil((horizon - as_of) / timedelta(minutes=1))), "m")
-    snapshot = obligations_at(ws, as_of, ahead=ahead, who=who)
+    loaded = ws.load()
+    snapshot = obligations_at(ws, as_of, ahead=ahead, who=who, records=loaded.records)
     seen = [_as_seen(ob, as_of) for ob in snapshot.obligations]
     in_week = [ob for ob in seen if ob.met_at is not None and week.begin <= ob.met_at < week.end]
     done = sorted((ob for ob in in_week if not ob.recurring), key=_by_met)
     missed = [ob for ob in seen if ob.recurring and not ob.met and week.begin <= ob.due < as_of]
-    records = [rec.record for rec in sorted(ws.load().records, key=lambda r: r.id)]
+    records = [rec.record for rec in sorted(loaded.records, key=lambda r: r.id)]
     kept = [r for r in records if _involves(r, ws, who)]
     t = Texts(ws.config.language)
     return WeeklyReport(
@@ -127,6 +130,7 @@ def weekly_report(
         as_of=as_of,
         department=department,
         snapshot=snapshot,
+        skipped=tuple(loaded.findings),
         done=done,
         in_progress=list(_ongoing(records, ws, who, as_of, t)),
         overdue=overdue(seen, as_of),
@@ -171,21 +175,30 @@ def _ongoing(
         status = str(getattr(record, "status", ""))
         if status in _ACTIVE.get(record.kind, ()) and _involves(record, ws, who):
             yield _record_ongoing(record, ws, as_of, t)
-        if isinstance(record, Meeting) and not record.is_finished:
-            for action in record.actions:
-                percent = latest_percent(action.progress, as_of)
-                department = ws.config.department_of(action.owner)
-                if action.status == "open" and percent is not None and who.keeps(None, department):
-                    yield Ongoing(
-                        f"{record.id}/{action.id}",
-                        record.kind,
-                        action.task,
-                        action.owner,
-                        department,
-                        t("render.progress.percent", percent=percent),
-                        percent,
-                        action.due,
-                    )
+        if isinstance(record, Meeting) and not (record.is_finished or record.is_draft):
+            yield from _actions_ongoing(record, ws, who, as_of, t)
+
+
+def _actions_ongoing(
+    record: Meeting, ws: Workspace, who: Filter, as_of: datetime, t: Texts
+) -> Iterator[Ongoing]:
+    """The open action items of a meeting that have reported a percent."""
+    for action in record.actions:
+        percent = latest_percent(action.progress, as_of)
+        department = ws.config.department_of(action.owner)
+        if action.status == "open" and percent is not None and who.keeps(None, department):
+            progress = t("render.progress.percent", percent=percent)
+            ref = f"{record.id}/{action.id}"
+            yield Ongoing(
+                ref,
+                record.kind,
+                action.task,
+                action.owner,
+                department,
+                progress,
+                percent,
+                action.due,
+            )
 
 
 def _record_ongoing(record: RecordBase, ws: Workspace, as_of: datetime, t: Texts) -> Ongoing:

@@ -50,15 +50,18 @@ def prepare(
     now: datetime,
     ids: Sequence[str] = (),
     signoffs: SignOffs = no_signoffs,
+    *,
+    index: bool = True,
 ) -> Prepared:
     """Load the workspace once and compute the obligations of the records to render (all,
-    or those of `ids`: each checked to be an id, so none can name a path)."""
+    or those of `ids`: each checked to be an id, so none can name a path); with `index`,
+    of every record, for the index's tables."""
     loaded = ws.load()
     by_id = {rec.id: rec for rec in loaded.records}
     for record_id in ids:
         check_id(record_id)
     chosen = [by_id.get(i) or ws.get(i) for i in dict.fromkeys(ids)] if ids else loaded.records
-    snapshot = obligations_at(ws, now, records=loaded.records)  # the index needs them all
+    snapshot = obligations_at(ws, now, records=loaded.records if index or not ids else chosen)
     shown = Shown(Texts(ws.config.language), ws.timing, now)
     records = [rec.record for rec in loaded.records]
     site = Site.gather(shown, records, snapshot.obligations, signoffs)

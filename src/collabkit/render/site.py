@@ -57,7 +57,7 @@ def render_text(
     ws: Workspace, now: datetime, ids: Sequence[str] = (), signoffs: SignOffs = no_signoffs
 ) -> Rendered:
     """The pages of `ids` one after the other, or without ids the index of the workspace."""
-    prepared = prepare(ws, now, ids, signoffs)
+    prepared = prepare(ws, now, ids, signoffs, index=not ids)
     if not ids:
         return Rendered(index_text(ws.root, prepared), prepared.skipped)
     pages = [page_text(ws.root, rec.record, prepared.site) for rec in prepared.chosen]
