@@ -60,7 +60,8 @@ def test_a_declined_requirement_says_why_and_what_instead(tmp_path: Any) -> None
     declined = REQUIREMENT | {"status": "declined", "decline_reason": "Q3 排期已满",
                               "alternative": "Q4 初启动"}  # fmt: skip
     values = _values(declined, "zh", None, tmp_path)
-    assert [row[0] for row in values["form"].rows][-3:] == ["拒绝原因", "替代方案", "状态"]
+    assert [row[0] for row in values["form"].rows][-6:] == [
+        "状态", "关键时间", "拒绝原因", "替代方案", "待确认事项", "确认签字"]
     assert (_row(values, "拒绝原因"), _row(values, "替代方案"), _row(values, "状态")) == (
         "Q3 排期已满", "Q4 初启动", "已拒绝")
 

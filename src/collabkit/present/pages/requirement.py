@@ -37,8 +37,7 @@ def values(record: Requirement, site: Site) -> dict[str, Any]:
         ("priority", shown.word("render.level", record.priority)),
         ("due", _due(record, shown)),
         ("resources", shown.lines(record.resources)),
-        ("pending", _pending_summary(record.pending, shown)),
-        ("signoff", signoff_cell(record, site.signoffs(record.id), shown)),
+        ("status", shown.status(record.kind, record.status)),
         ("events", _events(record, shown)),
     ]
     if record.decline_reason or record.alternative:
@@ -46,7 +45,10 @@ def values(record: Requirement, site: Site) -> dict[str, Any]:
             ("decline_reason", cell(record.decline_reason)),
             ("alternative", cell(record.alternative)),
         ]
-    rows.append(("status", shown.status(record.kind, record.status)))
+    rows += [  # the handbook's form ends with the questions and the signatures
+        ("pending", _pending_summary(record.pending, shown)),
+        ("signoff", signoff_cell(record, site.signoffs(record.id), shown)),
+    ]
     labels = [
         (t(f"render.requirement.{key}") if key != "status" else t("render.col.status"), value)
         for key, value in rows
