@@ -9,7 +9,7 @@ from typing import Any
 
 from collabkit.models import CustomerRequest
 from collabkit.models.customer import Communication
-from collabkit.present.markdown import EMPTY, Table, cell, form, joined, link
+from collabkit.present.markdown import EMPTY, Table, cell, form, heading, joined, link
 from collabkit.present.pages.common import Site
 from collabkit.present.values import Shown
 from collabkit.timing.obligations import Obligation
@@ -54,7 +54,11 @@ def values(record: CustomerRequest, site: Site) -> dict[str, Any]:
         (t("render.col.status"), shown.status(record.kind, record.status)),
         (t("render.col.owner"), cell(record.owner)),
     ]
-    return {
+    values: dict[str, Any] = {}
+    if not record.title and record.customer and record.project:  # 客户 and 项目 name it
+        values["title"] = heading(f"{record.customer} {record.project}")
+        values["heading"] = f"{record.id} {values['title']}"
+    return values | {
         "form": form(t("render.customer.info"), t("render.form.content"), labelled),
         "proposals": _proposals(record, owed, shown),
         "communications": _communications(record.communications, owed, shown),
