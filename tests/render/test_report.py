@@ -173,3 +173,12 @@ def test_a_minimal_workspace_reports_nothing(invoke, tmp_path: Path) -> None:  #
     text = invoke("-C", ws, "report", "weekly", "--week", "2024-W41").out
     assert "## 3. Overdue\n\nnothing is overdue\n" in text
     assert text.startswith("# Weekly collaboration report 2024-W41\n")
+
+
+def test_a_record_that_cannot_be_read_is_named(invoke, examples: Path) -> None:  # type: ignore[no-untyped-def]
+    build_tree(examples, {"records/notices/TZ-2024-002.yaml": "kind: notice\nid: [\n"})
+    result = invoke("-C", examples, "report", "weekly", "--week", "2024-W41", "--now", NOW)
+    assert result.code == 0
+    assert result.err.splitlines()[0] == (
+        "collab: 1 个记录文件无法读取,已跳过;请运行 `collab lint`")
+    assert result.out.startswith("# 周度协作报告 2024-W41\n")
