@@ -71,3 +71,19 @@ def test_an_issue_without_a_team_or_fields_shows_dashes(tmp_path: Any) -> None:
                      "zh", None, tmp_path)  # fmt: skip
     assert values["row"].rows == [["[WT-2024-002](WT-2024-002.md)", "慢", *["-"] * 10]]
     assert _row(values, "临时小组", "details") == "-"
+
+
+def test_the_acceptor_signs_the_accepted_result(tmp_path: Any) -> None:
+    acceptance = {"result": "pass", "by": "张伟", "at": "2024-09-13 10:00"}
+    accepted = {"kind": "collaboration", "id": "XZ-2024-001", "title": "素材", "status": "done",
+                "acceptance": acceptance}  # fmt: skip
+    signed = SignOff(record="XZ-2024-001", role="acceptor", person="张伟", author="张伟",
+                     email="zhangwei@example.com", at=datetime(2024, 9, 13, 10, 5, tzinfo=TZ),
+                     commit="f" * 40, verdict="none")  # fmt: skip
+    assert _row(_values(accepted, "zh", {"acceptor": signed}, tmp_path), "验收签字") == (
+        "验收人 张伟:已签字(张伟 zhangwei@example.com,2024-09-13 10:05,提交 ffffffffffff,"
+        "提交未加密签名)")
+    assert _row(_values(accepted, "en", None, tmp_path), "Acceptance sign-off") == (
+        "acceptor 张伟: not signed")
+    planned = accepted | {"status": "planned", "acceptance": None}
+    assert _row(_values(planned, "zh", None, tmp_path), "验收签字") == "-"

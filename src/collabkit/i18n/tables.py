@@ -52,6 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{result}:{comments}(验收人 {by},{at})",
         "{result}: {comments} (by {by}, {at})",
     ),
+    "render.collaboration.acceptance_signoff": ("验收签字", "Acceptance sign-off"),
+    "render.role.acceptor": ("验收人", "acceptor"),
     "render.collaboration.pass": ("通过", "passed"),
     "render.collaboration.fail": ("不通过", "failed"),
     "render.collaboration.retrospective": ("复盘总结", "Retrospective"),

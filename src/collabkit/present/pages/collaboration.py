@@ -10,7 +10,7 @@ from collabkit.models import Collaboration
 from collabkit.models.collaboration import Acceptance, Contact, Retrospective
 from collabkit.present.columns import obligations_table
 from collabkit.present.markdown import EMPTY, Table, cell, form, joined, link
-from collabkit.present.pages.common import Site
+from collabkit.present.pages.common import Site, signoff_line
 from collabkit.present.progress import progress_text
 from collabkit.present.values import Shown
 from collabkit.timing.obligations import Obligation
@@ -35,9 +35,7 @@ def values(record: Collaboration, site: Site) -> dict[str, Any]:
     shown = site.shown
     t = shown.t
     return {
-        "form": form(
-            t("render.collaboration.info"), t("render.form.content"), _rows(record, shown)
-        ),
+        "form": form(t("render.collaboration.info"), t("render.form.content"), _rows(record, site)),
         "updates": Table(
             [
                 t("render.col.time"),
@@ -57,7 +55,8 @@ def values(record: Collaboration, site: Site) -> dict[str, Any]:
     }
 
 
-def _rows(record: Collaboration, shown: Shown) -> list[tuple[str, str]]:
+def _rows(record: Collaboration, site: Site) -> list[tuple[str, str]]:
+    shown = site.shown
     t = shown.t
     initiator = record.initiator
     rows = {
@@ -77,10 +76,20 @@ def _rows(record: Collaboration, shown: Shown) -> list[tuple[str, str]]:
         "accepted_at": shown.moment(record.accepted_by_partner_at),
         "progress_state": cell(progress_text(record, shown.now, shown.tz, t)),
         "acceptance": _acceptance(record.acceptance, shown),
+        "acceptance_signoff": _acceptor(record, site),
         "retrospective": _retrospective(record.retrospective, shown),
     }
     labelled = [(t(f"render.collaboration.{key}"), value) for key, value in rows.items()]
     return [*labelled, (t("render.col.status"), shown.status(record.kind, record.status))]
+
+
+def _acceptor(record: Collaboration, site: Site) -> str:
+    """验收人签字: the acceptor's signature on the accepted result, or "未签字"."""
+    if record.acceptance is None:
+        return EMPTY
+    signed = site.signoffs(record.id).get("acceptor")
+    label = site.shown.t("render.role.acceptor")
+    return signoff_line(label, record.acceptance.by, signed, site.shown)
 
 
 def _contact(contact: Contact | None, shown: Shown) -> str:

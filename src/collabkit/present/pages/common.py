@@ -108,3 +108,24 @@ def _link_row(relation: str, ref: str, site: Site) -> list[str]:
         cell(kind),
         cell(target.display_title if target else None),
     ]
+
+
+COMMIT_SHOWN = 12  # characters of a commit hash
+
+
+def signoff_line(role: str, person: str | None, signed: SignOff | None, shown: Shown) -> str:
+    """'承接方 李娜:已签字(李娜 lina@…,2024-09-03 15:58,提交 0123456789ab,签名已验证)',
+    or '…:未签字'. `role` is already in words."""
+    t = shown.t
+    if signed is None:
+        return t("render.signoff.missing", role=role, person=cell(person))
+    return t(
+        "render.signoff.signed",
+        role=role,
+        person=cell(person),
+        author=cell(signed.author),
+        email=cell(signed.email),
+        at=shown.moment(signed.at),
+        commit=cell(signed.commit[:COMMIT_SHOWN]),
+        verdict=t(f"render.verdict.{signed.verdict}"),
+    )

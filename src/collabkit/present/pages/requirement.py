@@ -9,14 +9,13 @@ from typing import Any
 from collabkit.models import Requirement
 from collabkit.models.requirement import Party, PendingItem
 from collabkit.present.markdown import EMPTY, Table, cell, form, joined
-from collabkit.present.pages.common import Site
+from collabkit.present.pages.common import Site, signoff_line
 from collabkit.present.values import Shown
 from collabkit.timing.obligations import Obligation
 from collabkit.trail import SignOff
 
 ROLES = ("requester", "receiver")
 _EVENTS = ("sent_at", "confirmed_at", "delivered_at", "accepted_at")
-COMMIT_SHOWN = 12  # characters of a commit hash
 
 
 def values(record: Requirement, site: Site) -> dict[str, Any]:
@@ -132,26 +131,9 @@ def _pending_table(
 def signoff_cell(record: Requirement, signoffs: Mapping[str, SignOff], shown: Shown) -> str:
     """确认签字: one line per side — who signed, when, which commit, whether git verifies
     its signature — or "未签字"."""
-    t = shown.t
     lines = []
     for role in ROLES:
         party: Party | None = getattr(record, role)
-        person = cell(party.lead if party else None)
-        label = t(f"render.role.{role}")
-        signed = signoffs.get(role)
-        if signed is None:
-            lines.append(t("render.signoff.missing", role=label, person=person))
-            continue
-        lines.append(
-            t(
-                "render.signoff.signed",
-                role=label,
-                person=person,
-                author=cell(signed.author),
-                email=cell(signed.email),
-                at=shown.moment(signed.at),
-                commit=cell(signed.commit[:COMMIT_SHOWN]),
-                verdict=t(f"render.verdict.{signed.verdict}"),
-            )
-        )
+        label = shown.t(f"render.role.{role}")
+        lines.append(signoff_line(label, party.lead if party else None, signoffs.get(role), shown))
     return joined(lines)
