@@ -21,6 +21,7 @@ from collabkit.cli import (  # noqa: F401 - each module registers its commands o
     deadlines,
     export,
     records,
+    render,
     schema,
     trail,
 )
