@@ -260,7 +260,11 @@ def test_new_refuses_an_invalid_value_and_writes_nothing(  # type: ignore[no-unt
 
 def test_new_unknown_kind_and_no_workspace(invoke, ws: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("-C", ws, "new", "task", "--no-input")
-    assert result.code == 2 and "unknown kind" in one_error_line(result)
+    assert (result.code, one_error_line(result)) == (
+        2,
+        "collab: 未知的记录类型 'task'(可选: requirement, meeting, issue, collaboration, "
+        "customer-request, notice)",
+    )
     empty = tmp_path / "nowhere"
     empty.mkdir()
     result = invoke("-C", empty, "new", "meeting", "--no-input")
@@ -414,41 +418,49 @@ def meeting(ws: Path) -> Path:
     )
 
 
-def test_set_done_progress_edit_in_place(invoke, ws: Path, meeting: Path) -> None:  # type: ignore[no-untyped-def]
+def test_set_done_progress_edit_in_place_and_say_what_changed(  # type: ignore[no-untyped-def]
+    invoke, ws: Path, meeting: Path
+) -> None:
     before = meeting.read_bytes()
     steps = [
         (
-            ("set", "HY-2024-007", "actions.A2.due", "2024-10-28"),
+            ("set", "HY-2024-007", "actions.A2.due", "2024-10-28", "--now", NOW),
             b"due: 2024-10-25",
             b"due: 2024-10-28",
+            "HY-2024-007: actions.A2.due 2024-10-25 → 2024-10-28\n"
+            "  截止时间变更 action.due A2(联调):2024-10-25 23:59 → 2024-10-28 23:59\n",
         ),
         (
-            ("set", "HY-2024-007", "recorder", "王芳"),
+            ("set", "HY-2024-007", "recorder", "王芳", "--now", NOW),
             b"recorder: '\xe6\x9d\x8e\xe5\xa8\x9c'",
             "recorder: '王芳'".encode(),
+            "HY-2024-007: recorder 李娜 → 王芳\n",
         ),
         (
-            ("done", "HY-2024-007/A1", "--at", "2024-10-19T17:30+08:00"),
+            ("done", "HY-2024-007/A1", "--at", "2024-10-19T17:30+08:00", "--now", NOW),
             b"      status: open\r\n",
             b"      status: done\r\n      done_at: 2024-10-19 17:30\r\n",
+            "HY-2024-007/A1: status open → done, done_at 2024-10-19 17:30\n"
+            "  已完成 action.due A1(写方案):截止 2024-10-20 23:59,按时\n",
         ),
         (
             ("progress", "HY-2024-007/A2", "联调一半", "--percent", "50", "--now", NOW),
             b"status: open}\r\n",
             b"status: open, progress: [{at: 2024-10-14 09:00, note: \xe8\x81\x94\xe8\xb0\x83"
             b"\xe4\xb8\x80\xe5\x8d\x8a, percent: 50}]}\r\n",
+            "已添加 HY-2024-007/A2 progress.0: at 2024-10-14 09:00, note 联调一半, percent 50\n",
         ),
     ]
     expected = before
-    for args, old, new in steps:
+    for args, old, new, said in steps:
         result = invoke("-C", ws, *args)
-        assert result.code == 0, result
-        assert result.out == "records/meetings/HY-2024-007.yaml\n"
+        assert (result.code, result.out, result.err) == (0, said, ""), result
         assert expected.count(old) == 1
         expected = expected.replace(old, new)
         assert meeting.read_bytes() == expected, args
     again = invoke("-C", ws, "done", "HY-2024-007/A1")
-    assert (again.code, again.out) == (0, "HY-2024-007/A1 was already done\n")
+    assert (again.code, again.out) == (0, "HY-2024-007/A1: 无需修改,已是 done\n")
+    assert meeting.read_bytes() == expected
     assert lint_json(invoke, ws) == []
 
 
@@ -470,7 +482,7 @@ def test_set_done_progress_edit_in_place(invoke, ws: Path, meeting: Path) -> Non
         (("done", "../x/A1"), "../x"),
         (("progress", "HY-2024-007/A1", "x", "--percent", "150"), "--percent"),
         (("progress", "HY-2024-007/A1", "x", "--percent", "-1"), "--percent"),
-        (("progress", "HY-2024-007", "x"), "collaboration"),
+        (("progress", "HY-2024-007", "x"), "collab: 进展只能记在协作事项或行动项上(ID/A1)"),
         (("progress", "HY-2024-007/A5", "x"), "A5"),
         (("set", "HY-2024-007"), "VALUE"),
         (
@@ -663,7 +675,11 @@ def test_renumber_duplicate_needs_the_file(invoke, ws: Path) -> None:  # type: i
     )
     assert invoke("-C", ws, "lint").code == 1
     ambiguous = invoke("-C", ws, "renumber", "TZ-2024-001")
-    assert ambiguous.code == 2 and "several files" in one_error_line(ambiguous)
+    assert (ambiguous.code, one_error_line(ambiguous)) == (
+        2,
+        "collab: TZ-2024-001 出现在多个文件中(records/notices/TZ-2024-001.yaml, "
+        "records/notices/merged/TZ-2024-001.yaml);请指定要改编号的文件",
+    )
     result = invoke("-C", ws, "renumber", ws / "records/notices/merged/TZ-2024-001.yaml")
     assert result.code == 0, result
     assert (ws / "records/notices/merged/TZ-2024-002.yaml").read_text(encoding="utf-8") == (

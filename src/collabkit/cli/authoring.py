@@ -10,6 +10,7 @@ import typer
 
 from collabkit.cli.app import app
 from collabkit.cli.common import NowOption, now_from, workspace
+from collabkit.cli.lifecycle import AtOption
 from collabkit.errors import EXIT_FINDINGS, UsageError
 
 
@@ -148,36 +149,29 @@ def _edit_and_lint(ws: Any, path: Path, editor: list[str]) -> None:
         raise typer.Exit(EXIT_FINDINGS)
 
 
-@app.command("set")
+@app.command("set", context_settings={"ignore_unknown_options": True})
 def set_command(
     ctx: typer.Context,
     record_id: Annotated[str, typer.Argument(metavar="ID")],
     field: Annotated[
         str, typer.Argument(metavar="FIELD", help="Dotted path: receiver.lead, actions.A2.due.")
     ],
-    value: Annotated[str, typer.Argument(metavar="VALUE", help="A YAML value; empty clears it.")],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VALUE",
+            help="The value; a text field keeps it as text (even -5% or 0123); empty clears it.",
+        ),
+    ],
+    now: NowOption = None,
 ) -> None:
-    """Set one field, keeping the file's comments, order and layout."""
+    """Set one field, keeping the file's comments, order and layout; says what changed."""
+    from collabkit.cli.edits import print_edited
     from collabkit.edit.changes import set_field
 
     ws = workspace(ctx)
-    print(ws.rel(set_field(ws, record_id, field, value)))
-
-
-@app.command()
-def done(
-    ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="ID/ACTION", help="e.g. HY-2024-003/A2.")],
-    at: Annotated[str | None, typer.Option("--at", help="When it was done (default: now).")] = None,
-    now: NowOption = None,
-) -> None:
-    """Mark an action item (or a notice's to-do) done."""
-    from collabkit.edit.changes import mark_done
-
-    ws = workspace(ctx)
-    moment = now_from(at, ws.config.tz, "--at") if at else now_from(now, ws.config.tz)
-    path, changed = mark_done(ws, ref, moment)
-    print(ws.rel(path) if changed else f"{ref} was already done")
+    edited = set_field(ws, record_id, field, value, now_from(now, ws.config.tz))
+    print_edited(ws, edited)
 
 
 @app.command()
@@ -188,13 +182,16 @@ def progress(
     percent: Annotated[
         int | None, typer.Option("--percent", min=0, max=100, help="Done so far, 0-100.")
     ] = None,
+    at: AtOption = None,
     now: NowOption = None,
 ) -> None:
-    """Log progress on a collaboration or an action item."""
+    """Log progress on a collaboration or an action item (meets the weekly sync)."""
+    from collabkit.cli.edits import print_edited
     from collabkit.edit.changes import add_progress
 
     ws = workspace(ctx)
-    print(ws.rel(add_progress(ws, target, note, percent, now_from(now, ws.config.tz))))
+    moment = now_from(at, ws.config.tz, "--at") if at else now_from(now, ws.config.tz)
+    print_edited(ws, add_progress(ws, target, note, percent, moment))
 
 
 @app.command()
@@ -203,15 +200,39 @@ def renumber(
     target: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help="An id, or the record's file when the id is in several files."
+            metavar="ID|FILE",
+            help="An id, or the record's file when the id is in several files.",
         ),
     ],
+    split: Annotated[
+        bool,
+        typer.Option(
+            "--split",
+            help="FILE holds git's add/add conflict: keep both records, the other with a new id.",
+        ),
+    ] = False,
+    keep: Annotated[
+        str,
+        typer.Option("--keep", help="With --split: the side that keeps the id, ours or theirs."),
+    ] = "ours",
 ) -> None:
     """Give a record the next free id (after two clones allocated the same one)."""
+    from collabkit.cli.app import start_dir
     from collabkit.edit.renumber import renumber as renumber_record
+    from collabkit.edit.renumber import split_conflict
+    from collabkit.i18n import Texts
 
     ws = workspace(ctx)
-    result = renumber_record(ws, target)
+    t = Texts(ws.config.language)
+    given = Path(target)
+    path = str(start_dir(ctx) / given) if given.suffix in (".yaml", ".yml") else target
+    if split:
+        done = split_conflict(ws, path, keep)
+        print(t("split.done", id=done.kept, file=ws.rel(done.kept_path), side=done.kept_side))
+        print(t("split.new", id=done.new, file=ws.rel(done.new_path), side=done.new_side))
+        print(t("split.next", a=ws.rel(done.kept_path), b=ws.rel(done.new_path)), file=sys.stderr)
+        return
+    result = renumber_record(ws, path)
     print(f"{result.old} → {result.new}: {ws.rel(result.path)}")
-    for path in result.relinked:
-        print(f"  links updated: {ws.rel(path)}")
+    for moved in result.relinked:
+        print(t("renumber.relinked", file=ws.rel(moved)))

@@ -18,6 +18,9 @@ import typer
 from collabkit.cli import (  # noqa: F401 - each module registers its commands on `app`
     authoring,
     deadlines,
+    fields,
+    items,
+    lifecycle,
     records,
 )
 from collabkit.cli.app import app

@@ -9,6 +9,7 @@ from typing import Any
 from collabkit.edit.document import check_valid
 from collabkit.edit.skeleton import render_skeleton
 from collabkit.errors import UsageError
+from collabkit.i18n import msg
 from collabkit.io.atomic import create_exclusive
 from collabkit.models import FOLDERS, KINDS
 from collabkit.models.ids import allocate
@@ -18,7 +19,7 @@ from collabkit.workspace import Workspace
 def new_record(ws: Workspace, kind: str, now: datetime, values: dict[str, Any]) -> Path:
     """Allocate the next id of `kind` for the year of `now` and write its skeleton."""
     if kind not in KINDS:
-        raise UsageError(f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
+        raise UsageError(msg("new.unknown_kind", kind=kind, kinds=", ".join(KINDS)))
     config = ws.config
     folder = ws.records_dir / FOLDERS[kind]
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,110 @@
+"""`collab fields KIND`: every field a record of a kind can hold, with its label, its type in
+words, and the timing rules it starts, is the deadline of, or meets (and the verb that sets it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from collabkit.edit.fields import FieldType, labels, type_of
+from collabkit.errors import UsageError
+from collabkit.i18n import Texts, msg
+from collabkit.models import KINDS, MODELS
+from collabkit.timing.rules import Rule
+
+SKIPPED = ("kind", "id")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    """One field of a kind, as `collab fields` lists it."""
+
+    path: str  # requester.lead, pending[].answered_at
+    label: str
+    type: str
+    roles: tuple[str, ...]  # "starts requirement.confirm", "collab send" …
+
+    def as_json(self) -> dict[str, object]:
+        return {"field": self.path, "label": self.label, "type": self.type, "rules": self.roles}
+
+
+def kind_fields(kind: str, rules: list[Rule], language: str) -> list[FieldRow]:
+    """The fields of `kind` in the order a skeleton has them, nested ones expanded."""
+    if kind not in MODELS:
+        raise UsageError(msg("new.unknown_kind", kind=kind, kinds=", ".join(KINDS)))
+    t = Texts(language)
+    roles = _roles(kind, [r for r in rules if r.kind == kind], t)
+    return [
+        FieldRow(path, label, _type_text(spec, t), tuple(roles.get(path, ())))
+        for path, label, spec in _walk(MODELS[kind], "", language)
+    ]
+
+
+def _walk(
+    model: type[BaseModel], prefix: str, language: str
+) -> Iterator[tuple[str, str, FieldType]]:
+    for name in model.model_fields:
+        if not prefix and name in SKIPPED:
+            continue
+        spec = type_of(model, name)
+        zh, en = labels(model, name)
+        path = prefix + name
+        yield path, (en if language == "en" else zh), spec
+        inner = spec.model
+        if inner is not None:
+            below = f"{path}[]." if spec.category == "list" else f"{path}."
+            yield from _walk(inner, below, language)
+
+
+def _type_text(spec: FieldType, t: Texts) -> str:
+    if spec.category == "list":
+        inner = spec.item
+        what = _type_text(inner, t) if inner is not None and inner.model is None else t("type.item")
+        return t("type.list", item=what)
+    if spec.category == "choice":
+        return " / ".join(spec.choices)
+    if spec.category == "level":
+        return "high / medium / low"
+    return t(f"type.{spec.category}")
+
+
+def _roles(kind: str, rules: list[Rule], t: Texts) -> dict[str, list[str]]:
+    """Field path → what it does: rules it starts / is the deadline of / meets, and verbs."""
+    out: dict[str, list[str]] = {}
+
+    def add(path: str | None, each: str | None, text: str) -> None:
+        if path is None:
+            return
+        on_record = path.startswith("record.") or each is None
+        bare = path.removeprefix("record.")
+        if not on_record:
+            bare = f"{each}[].{bare}"
+        elif "." in bare and bare.split(".")[0] in _lists(kind):
+            head, _, rest = bare.partition(".")
+            bare = f"{head}[].{rest}"
+        out.setdefault(bare, []).append(text)
+
+    for rule in rules:
+        add(rule.start, rule.each, t("role.starts", rule=rule.id))
+        add(rule.deadline, rule.each, t("role.deadline", rule=rule.id))
+        for path in rule.met_by:
+            add(path, rule.each, t("role.meets", rule=rule.id))
+    model = MODELS[kind]
+    for name, verb in model.VERBS.items():
+        for path in verb.events:
+            add(path, None, f"collab {name}")
+    for name, verb in model.ITEM_VERBS.items():
+        for path in verb.events:
+            add(path, verb.items[0], f"collab {name}")
+    for list_name, spec in model.ADDABLE.items():
+        for path in spec.stamped:
+            add(path, list_name, f"collab add {list_name}")
+    return out
+
+
+def _lists(kind: str) -> set[str]:
+    model = MODELS[kind]
+    return {name for name in model.model_fields if type_of(model, name).category == "list"}
