@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
@@ -286,34 +285,6 @@ def test_no_input_never_prompts_without_stdin(ws: Path) -> None:
         assert ":" not in proc.stdout.split("records/")[0]  # no prompt text
 
 
-@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
-def test_new_prompts_for_the_essentials_on_a_terminal(ws: Path) -> None:
-    master, slave = os.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "collabkit", "new", "requirement", "--now", NOW],
-        cwd=ws,
-        stdin=slave,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-    os.close(slave)
-    try:
-        os.write(master, "终端里的标题\n市场部:张伟\n".encode())
-        out, err = proc.communicate(timeout=60)
-    finally:
-        os.close(master)
-    assert proc.returncode == 0, err
-    assert "标题" in out and "需求方" in out
-    rw = record(ws, "RW-2024-001")
-    assert (rw.title, rw.requester.department, rw.requester.lead) == (
-        "终端里的标题",
-        "市场部",
-        "张伟",
-    )
-
-
 EDITOR = """\
 import sys
 from pathlib import Path
@@ -365,8 +336,26 @@ def test_new_edit_without_editor_writes_nothing(
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
     result = invoke("-C", ws, "new", "notice", "--no-input", "--edit", "--now", NOW)
-    assert result.code == 2, result
-    assert "EDITOR" in one_error_line(result)
+    assert (result.code, one_error_line(result)) == (
+        2,
+        "collab: --edit: 请把 VISUAL 或 EDITOR 环境变量设为你的编辑器(如 export EDITOR=vim)",
+    )
+    assert list((ws / "records").rglob("*.yaml")) == []
+
+
+@pytest.mark.parametrize("configured", ["no-such-editor-xyz", "/nowhere/vim -f", "  "])
+def test_new_edit_with_an_editor_that_does_not_exist_writes_nothing(  # type: ignore[no-untyped-def]
+    invoke, ws: Path, monkeypatch: pytest.MonkeyPatch, configured: str
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", configured)
+    result = invoke("-C", ws, "new", "notice", "--no-input", "--edit", "--now", NOW)
+    expected = (
+        "collab: --edit: 请把 VISUAL 或 EDITOR 环境变量设为你的编辑器(如 export EDITOR=vim)"
+        if not configured.strip()
+        else f"collab: --edit: 找不到编辑器 '{configured}'(VISUAL / EDITOR);未创建记录"
+    )
+    assert (result.code, result.out, one_error_line(result)) == (2, "", expected)
     assert list((ws / "records").rglob("*.yaml")) == []
 
 

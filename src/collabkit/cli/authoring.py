@@ -11,7 +11,6 @@ import typer
 from collabkit.cli.app import app
 from collabkit.cli.common import NowOption, now_from, workspace
 from collabkit.cli.lifecycle import AtOption
-from collabkit.errors import EXIT_FINDINGS, UsageError
 
 
 @app.command()
@@ -32,13 +31,6 @@ def _party(text: str | None) -> tuple[str | None, str | None]:
         return None, None
     department, _, lead = text.replace("：", ":").partition(":")
     return department.strip() or None, lead.strip() or None
-
-
-def _prompt(label: str, current: str | None, interactive: bool) -> str | None:
-    if current is not None or not interactive:
-        return current
-    answer: str = typer.prompt(label, default="", show_default=False)
-    return answer.strip() or None
 
 
 @app.command()
@@ -75,29 +67,26 @@ def new(
     customer: Annotated[
         str | None, typer.Option("--customer", help="Customer (customer-request).")
     ] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
+    no_input: Annotated[
+        bool,
+        typer.Option(
+            "--no-input", help="Never prompt (on a terminal, new asks for the essentials)."
+        ),
+    ] = False,
     edit: Annotated[
         bool, typer.Option("--edit", help="Open $VISUAL/$EDITOR, then lint the file.")
     ] = False,
     now: NowOption = None,
 ) -> None:
-    """Allocate the next id and write a commented skeleton; prints its path."""
-    from collabkit.edit.new import new_record
-    from collabkit.i18n import Texts
+    """Allocate the next id and write a commented skeleton; prints its path (and, on stderr,
+    what to do next). On a terminal it asks for the kind's essentials first."""
+    from collabkit.cli.prompts import ask_essentials, edit_and_lint, editor_command
+    from collabkit.edit.new import new_record, next_step
     from collabkit.io.scalars import moment_text
 
     ws = workspace(ctx)
     moment = now_from(now, ws.config.tz)
-    editor = _editor() if edit else []  # before anything is written
-    interactive = not no_input and sys.stdin.isatty()
-    t = Texts(ws.config.language)
-    title = _prompt(t("prompt.title"), title, interactive)
-    if kind == "requirement":
-        requester = _prompt(t("prompt.requester"), requester, interactive)
-    elif kind == "meeting":
-        start = _prompt(t("prompt.start"), start, interactive)
-    elif kind == "issue":
-        urgency = _prompt(t("prompt.urgency"), urgency, interactive)
+    editor = editor_command() if edit else []  # before anything is written
     stamp = moment_text(moment, ws.config.tz)
     values: dict[str, Any] = {
         "title": title,
@@ -118,35 +107,18 @@ def new(
     values["requester_department"], values["requester_lead"] = _party(requester)
     values["receiver_department"], values["receiver_lead"] = _party(receiver)
     values["initiator_department"], values["initiator_contact"] = _party(requester)
-    complete_issue = all(values[k] for k in ("title", "owner", "urgency", "department"))
+    interactive = not no_input and sys.stdin.isatty()
+    answers = ask_essentials(ws, kind, moment, values) if interactive else {}
+    merged = {**values, **answers}
+    complete_issue = all(merged.get(k) for k in ("title", "owner", "urgency", "department"))
     values["status"] = "open" if complete_issue else "draft"
-    path = new_record(ws, kind, moment, values)
+    path = new_record(ws, kind, moment, values, answers)
     print(ws.rel(path))
     if edit:
-        _edit_and_lint(ws, path, editor)
-
-
-def _editor() -> list[str]:
-    import os
-    import shlex
-
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not editor:
-        raise UsageError("--edit: set VISUAL or EDITOR to your editor")
-    return shlex.split(editor)
-
-
-def _edit_and_lint(ws: Any, path: Path, editor: list[str]) -> None:
-    import subprocess
-
-    from collabkit.lint import lint
-
-    subprocess.run([*editor, str(path)], check=False)
-    findings = [f for f in lint(ws, [path]) if f.severity != "info"]
-    for f in findings:
-        print(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}", file=sys.stderr)
-    if any(f.severity == "error" for f in findings):
-        raise typer.Exit(EXIT_FINDINGS)
+        edit_and_lint(ws, path, editor)
+    step = next_step(ws, path)
+    if step is not None:
+        print(step.text(ws.config.language), file=sys.stderr)
 
 
 @app.command("set", context_settings={"ignore_unknown_options": True})

@@ -133,7 +133,8 @@ def deadline_changes(
         elif was is not None and ob.due != was.due and not ob.met:
             out.append(_change("moved", ob, old_due=was.due))
     gone = [ob for key, ob in old.items() if key not in new and not ob.met and not ob.recurring]
-    return out + [_change("dropped", ob) for ob in gone]
+    out += [_change("dropped", ob) for ob in gone]
+    return sorted(out, key=lambda d: (d.due, d.rule, d.item or ""))
 
 
 def _change(

@@ -107,6 +107,8 @@ def put(mapping: Any, key: Any, value: Any, order: Sequence[str] = ()) -> None:
     model's field order), or at the end."""
     if isinstance(mapping, list) or key in mapping:
         mapping[key] = value  # a list's key is an index
+        if not isinstance(mapping, list):
+            _keep_comment_apart(mapping, key, value)
         return
     key = str(key)
     anchor: str | None = None
@@ -115,6 +117,26 @@ def put(mapping: Any, key: Any, value: Any, order: Sequence[str] = ()) -> None:
         present = [k for k in mapping if k in earlier]
         anchor = max(present, key=earlier.index) if present else None
     insert_key(mapping, key, value, after=anchor)
+
+
+def _keep_comment_apart(mapping: Any, key: str, value: Any) -> None:
+    """A comment after a value that grew keeps two spaces from it (`title: Q4 拉新  # 名称`),
+    as a person would write it, rather than the one ruamel leaves."""
+    comments = mapping.ca.items.get(key)
+    token = comments[2] if comments and len(comments) > 2 else None
+    if token is None or not token.value.startswith("#") or _flow(mapping):
+        return
+    if isinstance(value, dict | list) or not mapping.lc.data or key not in mapping.lc.data:
+        return
+    from collabkit.io.scalars import plain_safe
+
+    text = str(value) if value is not None else ""
+    quoted = type(value).__name__.endswith("QuotedScalarString") or (
+        isinstance(value, str) and not plain_safe(value)
+    )
+    end = mapping.lc.key(key)[1] + len(key) + 2 + len(text) + (2 if quoted else 0)
+    if token.start_mark.column < end + 2:
+        token.start_mark.column = end + 2
 
 
 def set_key(mapping: Any, key: str | int, value: Any, *, after: str | None = None) -> None:

@@ -106,6 +106,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unexpected argument '{value}' (other fields go as --field value)",
     ),
     # new
+    "new.next_fill": (
+        "下一步: 补全 {fields}(collab set {id} 字段 值),然后 collab {verb} {id}",
+        "next: fill in {fields} (collab set {id} FIELD VALUE), then collab {verb} {id}",
+    ),
+    "new.next": ("下一步: collab {verb} {id}", "next: collab {verb} {id}"),
+    "new.no_editor": (
+        "--edit: 请把 VISUAL 或 EDITOR 环境变量设为你的编辑器(如 export EDITOR=vim)",
+        "--edit: set VISUAL or EDITOR to your editor (e.g. export EDITOR=vim)",
+    ),
+    "new.editor_missing": (
+        "--edit: 找不到编辑器 '{editor}'(VISUAL / EDITOR);未创建记录",
+        "--edit: editor '{editor}' not found (VISUAL / EDITOR); no record was created",
+    ),
+    "new.editor_failed": (
+        "--edit: 无法启动编辑器 {editor}: {problem};未保留记录",
+        "--edit: cannot start the editor {editor}: {problem}; the record was not kept",
+    ),
+    # interactive new
+    "ask.format_moment": ("如 2024-10-18 14:00", "e.g. 2024-10-18 14:00"),
+    "ask.format_deadline": ("日期,如 2024-10-31", "a date, e.g. 2024-10-31"),
+    "ask.bad_moment": (
+        "'{answer}' 不是日期/时间;请写成 2024-10-18 或 2024-10-18 14:00",
+        "'{answer}' is not a date/time; write it as 2024-10-18 or 2024-10-18 14:00",
+    ),
+    "ask.bad_choice": (
+        "'{answer}' 不在可选范围内: {choices}",
+        "'{answer}' is not one of {choices}",
+    ),
+    "ask.unknown_department": (
+        "collab.yaml 中没有部门 '{answer}'",
+        "no department '{answer}' in collab.yaml",
+    ),
+    "ask.unknown_department_close": (
+        "collab.yaml 中没有部门 '{answer}'(是否指 '{close}'?)",
+        "no department '{answer}' in collab.yaml (did you mean '{close}'?)",
+    ),
+    "ask.unknown_person": (
+        "collab.yaml 的 people 中没有 '{answer}'",
+        "no '{answer}' among the people in collab.yaml",
+    ),
+    "ask.unknown_person_close": (
+        "collab.yaml 的 people 中没有 '{answer}'(是否指 '{close}'?)",
+        "no '{answer}' among the people in collab.yaml (did you mean '{close}'?)",
+    ),
+    "ask.required": ("此项不能为空", "this one cannot be empty"),
+    "ask.thanks": (
+        "已记录;其余字段可稍后用 collab set 补全",
+        "noted; fill in the rest later with collab set",
+    ),
     "new.unknown_kind": (
         "未知的记录类型 '{kind}'(可选: {kinds})",
         "unknown kind '{kind}' (one of: {kinds})",

@@ -71,6 +71,7 @@ class RecordBase(Part):
     VERBS: ClassVar[dict[str, Verb]] = {}
     ITEM_VERBS: ClassVar[dict[str, Verb]] = {}
     ESSENTIALS: ClassVar[tuple[str, ...]] = ("title",)
+    STARTED_BY: ClassVar[str | None] = None  # the verb that puts a new record to work
 
     title: Text | None = Field(None, description="名称 the record's title")
     links: list[Ref] = Field(

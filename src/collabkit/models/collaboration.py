@@ -83,6 +83,7 @@ class Collaboration(RecordBase):
         "partners": ItemSpec("department", required=("department",)),
         "risks": ItemSpec("risk", required=("risk",)),
     }
+    STARTED_BY: ClassVar[str | None] = "send"
     ESSENTIALS: ClassVar[tuple[str, ...]] = (
         "title",
         "initiator.department",

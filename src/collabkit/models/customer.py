@@ -93,6 +93,7 @@ class CustomerRequest(RecordBase):
         "proposals": ItemSpec("summary", stamped=("sent_at",)),
         "communications": ItemSpec("summary", required=("summary",), stamped=("at",)),
     }
+    STARTED_BY: ClassVar[str | None] = "open"
     ESSENTIALS: ClassVar[tuple[str, ...]] = ("customer", "contact", "description", "owner")
 
     kind: Literal["customer-request"] = Field(description="record kind")

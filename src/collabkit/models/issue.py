@@ -52,6 +52,7 @@ class Issue(RecordBase):
         "retrospective": Verb(events=("retrospective_at",), text="prevention"),
         "close": Verb("closed"),
     }
+    STARTED_BY: ClassVar[str | None] = "open"
     ESSENTIALS: ClassVar[tuple[str, ...]] = ("title", "urgency", "department", "owner", "impact")
 
     kind: Literal["issue"] = Field(description="record kind")

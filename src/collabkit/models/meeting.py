@@ -102,6 +102,7 @@ class Meeting(RecordBase):
         "decisions": ItemSpec(None, scalar=True),
         "cc": ItemSpec(None, scalar=True),
     }
+    STARTED_BY: ClassVar[str | None] = "send-agenda"
     ESSENTIALS: ClassVar[tuple[str, ...]] = (
         "title",
         "start",

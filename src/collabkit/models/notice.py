@@ -45,6 +45,7 @@ class Notice(RecordBase):
         ),
         "participants": ItemSpec(None, scalar=True),
     }
+    STARTED_BY: ClassVar[str | None] = "send"
     ESSENTIALS: ClassVar[tuple[str, ...]] = ("title", "group", "initiator")
 
     kind: Literal["notice"] = Field(description="record kind")

@@ -111,6 +111,7 @@ class Requirement(RecordBase):
     ADDABLE: ClassVar[dict[str, ItemSpec]] = {
         "pending": ItemSpec("question", required=("question",), stamped=("raised_at",)),
     }
+    STARTED_BY: ClassVar[str | None] = "send"
     ESSENTIALS: ClassVar[tuple[str, ...]] = (
         "title",
         "requester.department",
