@@ -36,4 +36,4 @@ def fields(
         return
     t = Texts(language)
     headers = [t(f"fields.{key}") for key in ("field", "label", "type", "rules")]
-    print_table(headers, [[r.path, r.label, r.type, "; ".join(r.roles)] for r in rows])
+    print_table(headers, [[r.path, r.label, r.type, r.roles_text(t)] for r in rows])

@@ -54,6 +54,9 @@ def add_item(
     specs = model.ADDABLE if model is not None and hasattr(model, "ADDABLE") else {}
     spec = specs.get(list_name)
     if spec is None or model is None:
+        close = difflib.get_close_matches(list_name, list(specs), n=1, cutoff=0.6)
+        if close:
+            raise EditRefused(msg("add.no_list_close", list=list_name, close=close[0]))
         raise EditRefused(msg("add.no_list", list=list_name, lists=", ".join(specs) or "-"))
     naming = MODELS[kind].ITEM_LISTS.get(list_name) if not base and kind in MODELS else None
     existing = holder.get(list_name) or []
@@ -64,7 +67,9 @@ def add_item(
     else:
         item_model = model_at(kind, where)
         assert item_model is not None, f"{kind}: {list_name} items are not mappings"
-        new, name, changes = build_item(spec, item_model, naming, existing, value, fields, at, ws)
+        new, name, changes = build_item(
+            list_name, spec, item_model, naming, existing, value, fields, at, ws
+        )
     index = append_item(holder, list_name, new, order_of(doc.tree, base))
     holder_ref = ref if item_name is not None else record_id
     added = f"{holder_ref}/{name}" if name else f"{holder_ref} {list_name}.{index}"
@@ -81,6 +86,7 @@ def scalar_item(
 
 
 def build_item(
+    list_name: str,
     spec: ItemSpec,
     model: type[BaseModel],
     naming: ItemNaming | None,
@@ -100,6 +106,8 @@ def build_item(
     name = None
     if naming is not None and naming.key is not None:
         name = values.pop(naming.key, None) or next_name(existing, naming)
+        if name in [naming.name_of(item, i) for i, item in enumerate(existing)]:
+            raise EditRefused(msg("add.exists", list=list_name, name=name))
         values = {naming.key: name, **values}
     elif naming is not None:
         name = f"{naming.letter}{len(existing) + 1}"

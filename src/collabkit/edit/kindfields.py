@@ -18,17 +18,30 @@ from collabkit.timing.rules import Rule
 SKIPPED = ("kind", "id")
 
 
+ROLES = ("starts", "deadline_of", "meets", "set_by")
+
+
 @dataclass(frozen=True, slots=True)
 class FieldRow:
-    """One field of a kind, as `collab fields` lists it."""
+    """One field of a kind, as `collab fields` lists it: the rules it starts, is the
+    deadline of, or meets, and the commands that set it."""
 
     path: str  # requester.lead, pending[].answered_at
     label: str
     type: str
-    roles: tuple[str, ...]  # "starts requirement.confirm", "collab send" …
+    starts: tuple[str, ...] = ()
+    deadline_of: tuple[str, ...] = ()
+    meets: tuple[str, ...] = ()
+    set_by: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
-        return {"field": self.path, "label": self.label, "type": self.type, "rules": self.roles}
+        head: dict[str, object] = {"field": self.path, "label": self.label, "type": self.type}
+        return head | {role: list(getattr(self, role)) for role in ROLES}
+
+    def roles_text(self, t: Texts) -> str:
+        """`开始 requirement.confirm; collab send` in the table."""
+        words = [t(f"role.{role}", rule=r) for role in ROLES[:3] for r in getattr(self, role)]
+        return "; ".join([*words, *self.set_by])
 
 
 def kind_fields(kind: str, rules: list[Rule], language: str) -> list[FieldRow]:
@@ -36,9 +49,14 @@ def kind_fields(kind: str, rules: list[Rule], language: str) -> list[FieldRow]:
     if kind not in MODELS:
         raise UsageError(msg("new.unknown_kind", kind=kind, kinds=", ".join(KINDS)))
     t = Texts(language)
-    roles = _roles(kind, [r for r in rules if r.kind == kind], t)
+    roles = _roles(kind, [r for r in rules if r.kind == kind])
     return [
-        FieldRow(path, label, _type_text(spec, t), tuple(roles.get(path, ())))
+        FieldRow(
+            path,
+            label,
+            _type_text(spec, t),
+            **{role: tuple(roles.get((path, role), ())) for role in ROLES},
+        )
         for path, label, spec in _walk(MODELS[kind], "", language)
     ]
 
@@ -71,11 +89,12 @@ def _type_text(spec: FieldType, t: Texts) -> str:
     return t(f"type.{spec.category}")
 
 
-def _roles(kind: str, rules: list[Rule], t: Texts) -> dict[str, list[str]]:
-    """Field path → what it does: rules it starts / is the deadline of / meets, and verbs."""
-    out: dict[str, list[str]] = {}
+def _roles(kind: str, rules: list[Rule]) -> dict[tuple[str, str], list[str]]:
+    """(field path, role) → the rules it starts / is the deadline of / meets, or the
+    commands that set it."""
+    out: dict[tuple[str, str], list[str]] = {}
 
-    def add(path: str | None, each: str | None, text: str) -> None:
+    def add(path: str | None, each: str | None, role: str, what: str) -> None:
         if path is None:
             return
         on_record = path.startswith("record.") or each is None
@@ -85,23 +104,24 @@ def _roles(kind: str, rules: list[Rule], t: Texts) -> dict[str, list[str]]:
         elif "." in bare and bare.split(".")[0] in _lists(kind):
             head, _, rest = bare.partition(".")
             bare = f"{head}[].{rest}"
-        out.setdefault(bare, []).append(text)
+        out.setdefault((bare, role), []).append(what)
 
     for rule in rules:
-        add(rule.start, rule.each, t("role.starts", rule=rule.id))
-        add(rule.deadline, rule.each, t("role.deadline", rule=rule.id))
+        add(rule.start, rule.each, "starts", rule.id)
+        add(rule.deadline, rule.each, "deadline_of", rule.id)
         for path in rule.met_by:
-            add(path, rule.each, t("role.meets", rule=rule.id))
+            add(path, rule.each, "meets", rule.id)
     model = MODELS[kind]
     for name, verb in model.VERBS.items():
         for path in verb.events:
-            add(path, None, f"collab {name}")
+            add(path, None, "set_by", f"collab {name}")
     for name, verb in model.ITEM_VERBS.items():
         for path in verb.events:
-            add(path, verb.items[0], f"collab {name}")
+            add(path, verb.items[0], "set_by", f"collab {name}")
     for list_name, spec in model.ADDABLE.items():
+        command = "collab progress" if list_name == "progress" else f"collab add {list_name}"
         for path in spec.stamped:
-            add(path, list_name, f"collab add {list_name}")
+            add(path, list_name, "set_by", command)
     return out
 
 

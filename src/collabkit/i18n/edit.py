@@ -80,10 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不能向 {list} 添加条目;可添加的列表: {lists}",
         "no list '{list}' to add to; lists: {lists}",
     ),
-    "add.missing": (
-        "缺少必填项: {fields}(做什么、谁来做、何时做)",
-        "missing {fields} (what, who, when)",
+    "add.no_list_close": (
+        "不能向 {list} 添加条目(是否指 '{close}'?)",
+        "no list '{list}' to add to (did you mean '{close}'?)",
     ),
+    "add.exists": ("{list} 中已有 {name}", "{list} has {name} already"),
+    "add.missing": ("缺少必填项: {fields}", "missing {fields}"),
     "add.no_field": (
         "条目没有字段 '{field}';字段有: {fields}",
         "items have no field '{field}'; fields: {fields}",
@@ -230,7 +232,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fields.type": ("类型", "type"),
     "fields.rules": ("时限规则", "rules"),
     "role.starts": ("开始 {rule}", "starts {rule}"),
-    "role.deadline": ("{rule} 的截止时间", "deadline of {rule}"),
+    "role.deadline_of": ("{rule} 的截止时间", "deadline of {rule}"),
     "role.meets": ("完成 {rule}", "meets {rule}"),
     "type.text": ("文本", "text"),
     "type.text-or-list": ("文本或列表", "text or a list"),
@@ -247,7 +249,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type.mapping": ("映射", "mapping"),
     "type.any": ("任意", "any"),
     "type.item": ("条目", "items"),
-    "type.list": ("{item} 列表", "list of {item}"),
+    "type.list": ("{item}列表", "list of {item}"),
     # merge conflicts
     "conflict.found": (
         "未解决的合并冲突(第 {start}–{end} 行):{ours} 一方为 “{ours_text}”,{theirs} 一方为 "
