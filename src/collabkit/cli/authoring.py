@@ -184,9 +184,13 @@ def renumber(
         ),
     ] = False,
     keep: Annotated[
-        str,
-        typer.Option("--keep", help="With --split: the side that keeps the id, ours or theirs."),
-    ] = "ours",
+        str | None,
+        typer.Option(
+            "--keep",
+            help="With --split: the side that keeps the id, ours or theirs (default: the "
+            "published one: theirs while merging, ours while rebasing).",
+        ),
+    ] = None,
 ) -> None:
     """Give a record the next free id (after two clones allocated the same one)."""
     from collabkit.cli.app import start_dir

@@ -13,7 +13,7 @@ from collabkit.edit.document import Document, check_valid, validated
 from collabkit.errors import EditRefused, UsageError
 from collabkit.i18n import msg
 from collabkit.io.atomic import create_exclusive, write_atomic
-from collabkit.io.conflicts import sides
+from collabkit.io.conflicts import label, sides
 from collabkit.io.yamlio import decode
 from collabkit.models.ids import format_id, highest_seq, parse_id
 from collabkit.workspace import Workspace
@@ -121,12 +121,16 @@ def _relink(ws: Workspace, old: str, new: str) -> list[Path]:
     return changed
 
 
-def split_conflict(ws: Workspace, target: str, keep: str = "ours") -> Split:
+def split_conflict(ws: Workspace, target: str, keep: str | None = None) -> Split:
     """Split a record file holding git's add/add conflict into both sides' records: the
     `keep` side ("ours" or "theirs") keeps the id and the file, the other takes the next
-    free id in a file of its own (links are left alone: they cannot tell which was meant)."""
+    free id in a file of its own (links are left alone: they cannot tell which was meant).
+
+    By default the side that is already published keeps its id: the one being merged in
+    during a merge (`git pull`), the upstream one (HEAD) during a rebase."""
     from collabkit.io.conflicts import find_conflicts
 
+    keep = keep or published_side(ws.root)
     if keep not in ("ours", "theirs"):
         raise UsageError(msg("split.keep", keep=keep))
     path = _record_file(ws, Path(target), target)
@@ -137,7 +141,7 @@ def split_conflict(ws: Workspace, target: str, keep: str = "ours") -> Split:
     if both is None:
         raise EditRefused(msg("split.no_conflict"), path=rel)
     first = find_conflicts(text)[0][0]
-    labels = (first.ours_label or "HEAD", first.theirs_label or "theirs")
+    labels = (label(first.ours_label or "HEAD"), label(first.theirs_label or "theirs"))
     order = (0, 1) if keep == "ours" else (1, 0)
     kept_text, other_text = both[order[0]], both[order[1]]
     kept_record = validated(kept_text, path, rel, ws.config, tolerated=None)[0]
@@ -159,6 +163,17 @@ def split_conflict(ws: Workspace, target: str, keep: str = "ours") -> Split:
         new_path.unlink()
         raise
     return Split(old, path, labels[order[0]], new, new_path, labels[order[1]])
+
+
+def published_side(root: Path) -> str:
+    """ "theirs" while git merges (MERGE_HEAD), "ours" while it rebases or otherwise."""
+    from collabkit.io.git import GitUnavailable, run_git
+
+    try:
+        merging = run_git(root, ["rev-parse", "-q", "--verify", "MERGE_HEAD"], check=False)
+    except GitUnavailable:
+        return "ours"
+    return "theirs" if merging.code == 0 else "ours"
 
 
 def _with_id(

@@ -104,25 +104,42 @@ def refuse_conflicts(text: str, path: Path | str, language: str) -> None:
     if not has_markers(text):
         return
     conflicts, stray = find_conflicts(text)
-    shown = Path(path).name
+    shown = Path(path).as_posix()
     if not conflicts:
         message = i18n.text("conflict.stray", language, line=stray[0])
         raise RecordError(message, code="merge-conflict", path=path, line=stray[0], column=1)
     first = conflicts[0]
+    ours, theirs = _differing(first.ours, first.theirs)
     message = i18n.text(
         "conflict.found",
         language,
         start=first.start,
         end=first.end,
-        ours=first.ours_label or "HEAD",
-        theirs=first.theirs_label or "theirs",
-        ours_text=_gist(first.ours, language),
-        theirs_text=_gist(first.theirs, language),
+        ours=label(first.ours_label or "HEAD"),
+        theirs=label(first.theirs_label or "theirs"),
+        ours_text=_gist(ours, language),
+        theirs_text=_gist(theirs, language),
         file=shown,
     )
     if len(conflicts) > 1:
         message += i18n.text("conflict.more", language, n=len(conflicts) - 1)
     raise RecordError(message, code="merge-conflict", path=path, line=first.start, column=1)
+
+
+def label(text: str) -> str:
+    """A side's label as people read it: a commit id shortened as git shows it."""
+    return text[:7] if _SHA.match(text) else text
+
+
+_SHA = re.compile(r"^[0-9a-f]{40}$")
+
+
+def _differing(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Both sides from their first line that differs (so that the message shows why)."""
+    same = 0
+    while same < min(len(ours), len(theirs)) and ours[same] == theirs[same]:
+        same += 1
+    return ours[same:], theirs[same:]
 
 
 def _gist(lines: tuple[str, ...], language: str) -> str:
