@@ -27,7 +27,7 @@ from collabkit.edit.renumber import renumber
 from collabkit.errors import CollabError, EditRefused, UnknownRecord, UsageError
 from collabkit.lint import lint
 from collabkit.workspace import Workspace
-from tests.helpers import build_tree
+from tests.helpers import MINIMAL_CONFIG, build_tree
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2024, 10, 14, 9, 0, tzinfo=SHANGHAI)
@@ -677,22 +677,57 @@ def killed(ws: Path, where: str, *args: str) -> int:
     return proc.returncode
 
 
+KILLED_EDITS = {
+    "set": ("HY-2024-007", ["set", "HY-2024-007", "location", "302"]),
+    "add": (
+        "HY-2024-007",
+        [
+            "add",
+            "HY-2024-007",
+            "actions",
+            "复盘",
+            "--owner",
+            "王芳",
+            "--due",
+            "2024-10-30",
+            "--deliverable",
+            "纪要",
+        ],
+    ),
+    "verb": ("HY-2024-007", ["close", "HY-2024-007"]),
+}
+KILLS = [("fsync", "old"), ("replace", "old"), ("after-replace", "new")]
+
+
 @pytest.mark.parametrize(
-    ("where", "outcome"), [("fsync", "old"), ("replace", "old"), ("after-replace", "new")]
+    ("edit", "where", "outcome"),
+    [("set", *kill) for kill in KILLS]
+    + [(e, *kill) for e in ("add", "verb") for kill in KILLS[1:]],
 )
-def test_killed_edit_leaves_old_or_new_file(ws: Path, where: str, outcome: str) -> None:
+def test_killed_edit_leaves_old_or_new_file(
+    ws: Path, tmp_path: Path, edit: str, where: str, outcome: str
+) -> None:
+    """A process killed while it writes leaves the old file or the new one: the new one is
+    what the same command writes when nobody kills it."""
+    from collabkit.cli import run
+
+    record_id, args = KILLED_EDITS[edit]
+    rel = f"records/meetings/{record_id}.yaml"
     workspace = hand_written(ws)
-    path = ws / "records/meetings/HY-2024-007.yaml"
+    calm = hand_written(build_tree(tmp_path / "calm", {"collab.yaml": MINIMAL_CONFIG}))
+    assert run(["-C", str(calm.root), *args, "--now", "2024-10-14T09:00+08:00"]) == 0
+    new = (calm.root / rel).read_bytes()
+    path = ws / rel
     old = path.read_bytes()
-    code = killed(ws, where, "set", "HY-2024-007", "location", "302")
+    assert new != old
+    code = killed(ws, where, *args, "--now", "2024-10-14T09:00+08:00")
     assert code == -signal.SIGKILL
-    expected = old if outcome == "old" else old.replace(b"location: 301", b"location: 302")
-    assert path.read_bytes() == expected
+    assert path.read_bytes() == (old if outcome == "old" else new)
     # a temp file may be left behind; it is hidden, and nothing reads it as a record
     assert errors(workspace) == []
     assert [p.name for p in workspace.record_paths() if p.parent == path.parent] == [path.name]
-    set_field(workspace, "HY-2024-007", "location", "303")
-    assert b"location: 303" in path.read_bytes()
+    set_field(workspace, record_id, "location", "之后的修改")
+    assert Workspace.open(ws).get(record_id).record.location == "之后的修改"
 
 
 def test_killed_new_leaves_no_empty_record(ws: Path) -> None:
@@ -740,3 +775,75 @@ def test_kill_at_random_moments_while_writing_a_large_file(ws: Path) -> None:
         proc.stdout.close()
         assert path.read_bytes() in variants
     assert errors(Workspace.open(ws)) == []
+
+
+# --- a file that changed on disk after collab read it is never overwritten -----------------
+
+
+def test_an_edit_never_overwrites_what_changed_meanwhile(
+    invoke,
+    ws: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """Another editor saves (or a `git pull` lands) while collab validates its edit: the edit
+    is refused and the other change stays."""
+    import collabkit.edit.document as document
+
+    hand_written(ws)
+    path = ws / "records/meetings/HY-2024-007.yaml"
+    theirs = path.read_bytes().replace(b"location: 301", b"location: 401")
+    validated = document.validated
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        path.write_bytes(theirs)  # someone else's save, just before collab writes
+        return validated(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(document, "validated", meanwhile)
+    result = invoke("-C", ws, "set", "HY-2024-007", "host", "王芳")
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        "collab: records/meetings/HY-2024-007.yaml: 读取后文件已在磁盘上被修改(其他编辑器保存、"
+        "git pull 或切换分支?),未写入;请重新运行该命令\n",
+    )
+    assert path.read_bytes() == theirs
+    assert sorted(p.name for p in path.parent.iterdir()) == ["HY-2024-007.yaml"]  # no temp file
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["done", "HY-2024-007/A1"],
+        ["add", "HY-2024-007", "decisions", "x"],
+        ["renumber", "HY-2024-007"],
+    ],
+)
+def test_no_writer_overwrites_a_changed_file(
+    invoke,
+    ws: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],  # type: ignore[no-untyped-def]
+) -> None:
+    import collabkit.edit.document as document
+
+    hand_written(ws)
+    path = ws / "records/meetings/HY-2024-007.yaml"
+    theirs = path.read_bytes() + b"# someone else's line\n"
+    validated = document.validated
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        if path.exists():
+            path.write_bytes(theirs)
+        return validated(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(document, "validated", meanwhile)
+    monkeypatch.setattr("collabkit.edit.renumber.check_valid", lambda *a, **k: meanwhile(*a, **k))
+    result = (
+        invoke("-C", ws, *command, "--now", "2024-10-14T09:00+08:00")
+        if command[0] != ("renumber")
+        else invoke("-C", ws, *command)
+    )
+    assert result.code == 2, result
+    assert "读取后文件已在磁盘上被修改" in result.err
+    assert path.read_bytes() == theirs
+    assert sorted(p.name for p in path.parent.iterdir()) == ["HY-2024-007.yaml"]
