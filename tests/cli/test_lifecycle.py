@@ -423,3 +423,124 @@ def test_at_defaults_to_now(invoke, started: Path) -> None:  # type: ignore[no-u
     )
     todo = Workspace.open(started).get("TZ-2024-001").record.todos[0]
     assert (todo.status, todo.done_at.isoformat()) == ("done", "2024-10-15T08:30:00+08:00")
+
+
+# --- one end-to-end run of every verb ------------------------------------------------------
+
+EXTRA = {
+    "records/requirements/RW-2024-003.yaml": RECORDS["records/requirements/RW-2024-001.yaml"]
+    .replace("RW-2024-001", "RW-2024-003")
+    .replace("status: sent\nsent_at: 2024-10-14 09:00\n", "status: draft\n"),
+    "records/requirements/RW-2024-004.yaml": RECORDS["records/requirements/RW-2024-002.yaml"]
+    .replace("RW-2024-002", "RW-2024-004")
+    .replace("status: confirmed", "status: delivered\ndelivered_at: 2024-10-25 10:00"),
+    "records/requirements/RW-2024-005.yaml": RECORDS["records/requirements/RW-2024-002.yaml"]
+    .replace("RW-2024-002", "RW-2024-005")
+    .replace("status: confirmed", "status: accepted\naccepted_at: 2024-10-26 10:00"),
+    "records/issues/WT-2024-004.yaml": RECORDS["records/issues/WT-2024-002.yaml"]
+    .replace("WT-2024-002", "WT-2024-004")
+    .replace("status: open", "status: draft"),
+    "records/collaborations/XZ-2024-003.yaml": RECORDS["records/collaborations/XZ-2024-001.yaml"]
+    .replace("XZ-2024-001", "XZ-2024-003")
+    .replace("requested_at: 2024-10-14 10:00\nstatus: in_progress", "status: planned"),
+    "records/customer-requests/KH-2024-002.yaml": RECORDS[
+        "records/customer-requests/KH-2024-001.yaml"
+    ]
+    .replace("KH-2024-001", "KH-2024-002")
+    .replace("status: pending", "status: draft"),
+    "records/notices/TZ-2024-002.yaml": RECORDS["records/notices/TZ-2024-001.yaml"]
+    .replace("TZ-2024-001", "TZ-2024-002")
+    .replace("status: sent", "status: draft"),
+}
+AT = "2024-10-30T10:00+08:00"
+VERB_CASES: dict[str, tuple[list[str], str]] = {
+    "send": (["RW-2024-003"], "RW-2024-003: status draft → sent, sent_at 2024-10-30 10:00"),
+    "confirm": (
+        ["RW-2024-001"],
+        "RW-2024-001: status sent → confirmed, confirmed_at 2024-10-30 10:00",
+    ),
+    "decline": (
+        ["RW-2024-001", "--reason", "无排期"],
+        "RW-2024-001: status sent → declined, decline_reason 无排期",
+    ),
+    "reject": (["KH-2024-001"], "KH-2024-001: status pending → rejected"),
+    "open": (["WT-2024-004"], "WT-2024-004: status draft → open"),
+    "start": (["RW-2024-002"], "RW-2024-002: status confirmed → in_progress"),
+    "plan": (["RW-2024-002"], "RW-2024-002: milestones.plan_at 2024-10-30 10:00"),
+    "deliver": (
+        ["RW-2024-002"],
+        "RW-2024-002: status confirmed → delivered, delivered_at 2024-10-30 10:00",
+    ),
+    "accept": (
+        ["RW-2024-004"],
+        "RW-2024-004: status delivered → accepted, accepted_at 2024-10-30 10:00",
+    ),
+    "finish": (
+        ["XZ-2024-001"],
+        "XZ-2024-001: status in_progress → done, actual_end 2024-10-30 10:00",
+    ),
+    "close": (["RW-2024-005"], "RW-2024-005: status accepted → closed"),
+    "withdraw": (["RW-2024-001"], "RW-2024-001: status sent → withdrawn"),
+    "cancel": (["HY-2024-001/A1"], "HY-2024-001/A1: status open → cancelled"),
+    "done": (["TZ-2024-001/T1"], "TZ-2024-001/T1: status open → done, done_at 2024-10-30 10:00"),
+    "hold": (["HY-2024-001"], "HY-2024-001: status planned → held"),
+    "send-agenda": (["HY-2024-001"], "HY-2024-001: agenda_sent_at 2024-10-30 10:00"),
+    "send-minutes": (
+        ["HY-2024-001"],
+        "HY-2024-001: status planned → held, minutes_sent_at 2024-10-30 10:00",
+    ),
+    "form-team": (
+        ["WT-2024-001", "--lead", "赵磊"],
+        "WT-2024-001: team_formed_at 2024-10-30 10:00, team.lead 赵磊",
+    ),
+    "mitigate": (
+        ["WT-2024-001"],
+        "WT-2024-001: status open → mitigated, workaround_at 2024-10-30 10:00",
+    ),
+    "analyze": (["WT-2024-002"], "WT-2024-002: analysis_meeting_at 2024-10-30 10:00"),
+    "root-cause": (
+        ["WT-2024-001", "证书过期"],
+        "WT-2024-001: root_cause_at 2024-10-30 10:00, root_cause 证书过期",
+    ),
+    "resolve": (
+        ["WT-2024-001", "更新证书"],
+        "WT-2024-001: status open → resolved, resolved_at 2024-10-30 10:00, solution 更新证书",
+    ),
+    "verify": (
+        ["WT-2024-003", "抽样确认"],
+        "WT-2024-003: verified_at 2024-10-30 10:00, verification 抽样确认",
+    ),
+    "notify-users": (["WT-2024-003"], "WT-2024-003: users_notified_at 2024-10-30 10:00"),
+    "retrospective": (
+        ["XZ-2024-002", "--highlights", "按时上线"],
+        "XZ-2024-002: retrospective.at 2024-10-30 10:00, retrospective.highlights 按时上线",
+    ),
+    "review": (
+        ["KH-2024-001", "--result", "可执行"],
+        "KH-2024-001: reviewed_at 2024-10-30 10:00, review_result 可执行",
+    ),
+    "answer": (
+        ["RW-2024-002/P1", "五万"],
+        "RW-2024-002/P1: answered_at 2024-10-30 10:00, answer 五万",
+    ),
+    "feedback": (
+        ["KH-2024-001/V1.0", "同意"],
+        "KH-2024-001/V1.0: feedback_at 2024-10-30 10:00, feedback 同意",
+    ),
+    "respond": (["KH-2024-001/C1"], "KH-2024-001/C1: responded_at 2024-10-30 10:00"),
+    "solve": (["KH-2024-001/C1"], "KH-2024-001/C1: solution_at 2024-10-30 10:00"),
+}
+
+
+def test_every_verb_has_an_end_to_end_case() -> None:
+    assert set(VERB_CASES) == set(COMMANDS)
+
+
+@pytest.mark.parametrize("verb", sorted(VERB_CASES))
+def test_each_verb_end_to_end(invoke, ws: Path, verb: str) -> None:  # type: ignore[no-untyped-def]
+    build_tree(ws, {**RECORDS, **EXTRA})
+    args, said = VERB_CASES[verb]
+    result = invoke("-C", ws, verb, *args, "--at", AT, "--now", AT)
+    assert (result.code, result.out.split("\n")[0]) == (0, said), result
+    lint = invoke("-C", ws, "lint", "--format", "json")
+    assert [f for f in json.loads(lint.out) if f["severity"] == "error"] == []

@@ -121,7 +121,12 @@ def new(
         print(step.text(ws.config.language), file=sys.stderr)
 
 
-@app.command("set", context_settings={"ignore_unknown_options": True})
+# A value may begin with "-" (`-5% 流失`): it is not an option, and only --help is help
+# (click reads "-5% churn" as the short options -5 -% … -h otherwise).
+VALUES_MAY_BEGIN_WITH_A_DASH = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
+
+
+@app.command("set", context_settings=VALUES_MAY_BEGIN_WITH_A_DASH)
 def set_command(
     ctx: typer.Context,
     record_id: Annotated[str, typer.Argument(metavar="ID")],
@@ -146,7 +151,7 @@ def set_command(
     print_edited(ws, edited)
 
 
-@app.command()
+@app.command(context_settings=VALUES_MAY_BEGIN_WITH_A_DASH)
 def progress(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="ID", help="A collaboration, or ID/ACTION.")],

@@ -12,7 +12,12 @@ from collabkit.cli.lifecycle import AtOption
 from collabkit.errors import UsageError
 from collabkit.i18n import msg
 
-FREE_OPTIONS = {"ignore_unknown_options": True, "allow_extra_args": True}
+# Field options are the item's fields; a value may begin with "-"; only --help is help.
+FREE_OPTIONS = {
+    "ignore_unknown_options": True,
+    "allow_extra_args": True,
+    "help_option_names": ["--help"],
+}
 
 
 def field_values(args: list[str]) -> tuple[str | None, dict[str, str]]:
@@ -69,7 +74,7 @@ def add(
     print_edited(ws, add_item(ws, ref, list_name, value, fields, moment))
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
 def log(
     ctx: typer.Context,
     record_id: Annotated[str, typer.Argument(metavar="ID", help="A customer request.")],

@@ -8,6 +8,7 @@ traceback; `COLLAB_DEBUG=1` prints the traceback too.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 import traceback
@@ -30,13 +31,19 @@ from collabkit.errors import EXIT_BUG, CollabError
 CRASH_LOG = "last-error.log"
 
 
+@functools.cache
+def click_command() -> typer.core.TyperGroup:
+    """The click command of the app, built once (typer reads every command's signature)."""
+    return typer.main.get_command(app)  # type: ignore[return-value]
+
+
 def run(args: list[str]) -> int:
     """Run one command line; user errors → one line on stderr and their exit code.
 
     typer handles its own usage errors (exit 2) in standalone mode; everything collab
     raises is caught here, so no user mistake ever shows a traceback.
     """
-    command = typer.main.get_command(app)
+    command = click_command()
     set_language("zh")  # until a workspace is open
     try:
         command.main(args=args, prog_name="collab", standalone_mode=True)
