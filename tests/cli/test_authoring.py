@@ -141,11 +141,29 @@ def test_init_in_a_git_subfolder_puts_the_workflow_at_the_top(invoke, tmp_path: 
 # --- new ----------------------------------------------------------------------------------
 
 
+NEXT = {
+    "requirement": "补全 title, requester.department, requester.lead, receiver.department, "
+    "receiver.lead, background, goal, description, due(collab set RW-2024-001 字段 值),"
+    "然后 collab send RW-2024-001",
+    "meeting": "补全 title, objective, start, end, location, host, recorder, attendees"
+    "(collab set HY-2024-001 字段 值),然后 collab send-agenda HY-2024-001",
+    "issue": "补全 title, reporter, urgency, department, owner(collab set WT-2024-001 字段 值),"
+    "然后 collab open WT-2024-001",
+    "collaboration": "补全 title, initiator.department, initiator.contact, partners, "
+    "planned_start, planned_end(collab set XZ-2024-001 字段 值),然后 collab send XZ-2024-001",
+    "customer-request": "补全 customer, contact, description, owner(collab set KH-2024-001 "
+    "字段 值),然后 collab open KH-2024-001",
+    "notice": "补全 title, group, initiator(collab set TZ-2024-001 字段 值),"
+    "然后 collab send TZ-2024-001",
+}
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_new_prints_the_path_of_a_valid_draft(invoke, ws: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
     result = invoke("-C", ws, "new", kind, "--no-input", "--now", NOW)
     assert result.code == 0, result
-    assert result.out == KINDS[kind] + "\n"
+    assert result.out == KINDS[kind] + "\n"  # the path alone on stdout: `$(collab new …)`
+    assert result.err == f"下一步: {NEXT[kind]}\n"
     text = (ws / KINDS[kind]).read_text(encoding="utf-8")
     assert text.startswith("#") and f"kind: {kind}\n" in text
     findings = lint_json(invoke, ws)
@@ -238,6 +256,29 @@ def test_new_options_fill_the_skeleton(invoke, ws: Path) -> None:  # type: ignor
     tz = record(ws, new("notice", "--title", "通知", "--owner", "李娜"))
     assert tz.initiator == "李娜"
     assert all(f["severity"] == "info" for f in lint_json(invoke, ws))
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_skeletons_hold_the_events_that_close_deadlines(invoke, ws: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
+    """Every event a verb stamps on the record is in the skeleton, empty, with the command
+    that sets it in its comment."""
+    from collabkit.models import MODELS
+
+    assert invoke("-C", ws, "new", kind, "--no-input", "--now", NOW).code == 0
+    lines = (ws / KINDS[kind]).read_text(encoding="utf-8").splitlines()
+    record_id = Path(KINDS[kind]).stem
+    for verb, spec in MODELS[kind].VERBS.items():
+        for event in spec.events:
+            key = event.split(".")[-1]
+            found = [line for line in lines if line.strip().startswith(f"{key}:")]
+            if kind == "notice" and key == "at":  # set when the notice is written
+                continue
+            if "." in event and event.split(".")[0] in ("acceptance", "retrospective"):
+                key = event.split(".")[0]  # a mapping the verb fills in
+                found = [line for line in lines if line.startswith(f"{key}:")]
+            assert len(found) == 1, (kind, event)
+            assert "# " in found[0] and f": collab {verb} {record_id}" in found[0], found[0]
+            assert found[0].split("#")[0].strip() == f"{key}:", found[0]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import typer
 
 from collabkit.cli.app import app
 from collabkit.cli.common import NowOption, now_from, workspace
-from collabkit.cli.lifecycle import AtOption
+from collabkit.cli.lifecycle import AtOption, moments
 
 
 @app.command()
@@ -167,7 +167,7 @@ def progress(
     from collabkit.edit.changes import add_progress
 
     ws = workspace(ctx)
-    moment = now_from(at, ws.config.tz, "--at") if at else now_from(now, ws.config.tz)
+    moment, _ = moments(ws.config.tz, at, now)
     print_edited(ws, add_progress(ws, target, note, percent, moment))
 
 

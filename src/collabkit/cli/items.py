@@ -8,7 +8,7 @@ import typer
 
 from collabkit.cli.app import app
 from collabkit.cli.common import NowOption
-from collabkit.cli.lifecycle import AtOption
+from collabkit.cli.lifecycle import AtOption, moments
 from collabkit.errors import UsageError
 from collabkit.i18n import msg
 
@@ -64,13 +64,13 @@ def add(
     """Append an item with the next item id: `collab add HY-2024-002 actions 出方案 --owner 李娜
     --due 2024-10-25 --deliverable 方案`. VALUE fills the list's main field (task, question,
     title, summary, note ...); every other field is an option (--field value)."""
-    from collabkit.cli.common import now_from, workspace
+    from collabkit.cli.common import workspace
     from collabkit.cli.edits import print_edited
     from collabkit.edit.items import add_item
 
     ws = workspace(ctx)
     value, fields = field_values(ctx.args)
-    moment = now_from(at, ws.config.tz, "--at") if at else now_from(now, ws.config.tz)
+    moment, _ = moments(ws.config.tz, at, now)
     print_edited(ws, add_item(ws, ref, list_name, value, fields, moment))
 
 
@@ -90,11 +90,11 @@ def log(
 ) -> None:
     """Log a customer communication (a problem owes a response within 1 h, a solution
     within 24 h)."""
-    from collabkit.cli.common import now_from, workspace
+    from collabkit.cli.common import workspace
     from collabkit.cli.edits import print_edited
     from collabkit.edit.items import log_communication
 
     ws = workspace(ctx)
-    moment = now_from(at, ws.config.tz, "--at") if at else now_from(now, ws.config.tz)
+    moment, _ = moments(ws.config.tz, at, now)
     fields = {"type": kind} | ({"channel": channel} if channel else {})
     print_edited(ws, log_communication(ws, record_id, summary, fields, moment))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any
 
 import typer
@@ -108,16 +109,22 @@ AtOption = Annotated[
 ]
 
 
+def moments(tz: Any, at: str | None, now: str | None) -> tuple[datetime, datetime]:
+    """(when it happened, now): `--at` defaults to `--now`, which defaults to the clock."""
+    from collabkit.cli.common import now_from
+
+    current = now_from(now, tz)
+    return (now_from(at, tz, "--at") if at else current), current
+
+
 def run_verb(ctx: typer.Context, name: str, ref: str, text: str | None, **values: Any) -> None:
     """Apply the verb `name`, then say what changed."""
-    from collabkit.cli.common import now_from, workspace
+    from collabkit.cli.common import workspace
     from collabkit.cli.edits import print_edited
     from collabkit.edit.verbs import apply_verb
 
     ws = workspace(ctx)
-    now = now_from(values.pop("now"), ws.config.tz)
-    given = values.pop("at")
-    at = now_from(given, ws.config.tz, "--at") if given else now
+    at, now = moments(ws.config.tz, values.pop("at"), values.pop("now"))
     edited = apply_verb(ws, name, ref, at, text, values, now=now)
     print_edited(ws, edited)
 

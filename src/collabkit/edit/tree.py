@@ -116,6 +116,10 @@ def put(mapping: Any, key: Any, value: Any, order: Sequence[str] = ()) -> None:
         earlier = order[: order.index(key)]
         present = [k for k in mapping if k in earlier]
         anchor = max(present, key=earlier.index) if present else None
+        later = [k for k in mapping if k in order[order.index(key) + 1 :]]
+        if anchor is None and later:  # nothing precedes it: it goes first
+            mapping.insert(list(mapping).index(min(later, key=order.index)), key, value)
+            return
     insert_key(mapping, key, value, after=anchor)
 
 
