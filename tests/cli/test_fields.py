@@ -14,7 +14,6 @@ from tests.helpers import MINIMAL_CONFIG, build_tree
 
 NOTICE = [
     ("title", "名称", "文本", [], [], [], []),
-    ("links", "相关记录", "编号列表", [], [], [], []),
     ("group", "群聊名称", "文本", [], [], [], []),
     ("initiator", "发起人", "人员(collab.yaml 的 people)", [], [], [], []),
     ("at", "发送时间", "时间(如 2024-10-10 14:00)", [], [], [], ["collab send"]),
@@ -38,6 +37,7 @@ NOTICE = [
         ["collab done"],
     ),
     ("status", "状态", "draft / sent / closed", [], [], [], []),
+    ("links", "相关记录", "编号列表", [], [], [], []),
 ]
 
 

@@ -149,3 +149,21 @@ def test_set_in_english(invoke, scenario) -> None:  # type: ignore[no-untyped-de
     )
     same = invoke("-C", ws, "set", "RW-2024-001", "due", "2024-10-31")
     assert (same.code, same.out) == (0, "RW-2024-001: nothing to change\n")
+
+
+def test_a_problem_across_records_is_seen_too(invoke, records: Path) -> None:  # type: ignore[no-untyped-def]
+    """The edit's lint sees the records a record links to: a link to a missing record, or to
+    an item a record does not have, is an introduced problem."""
+    result = invoke("-C", records, "set", "HY-2024-001", "links", "[RW-2024-001, RW-2024-001/P9]")
+    assert (result.code, result.err) == (
+        0,
+        "collab: 警告: 此次修改引入了 1 个 lint 问题:\n"
+        "  records/meetings/HY-2024-001.yaml:12:22: error broken-link RW-2024-001 has no item P9\n",
+    )
+    fine = invoke("-C", records, "set", "HY-2024-001", "links", "[RW-2024-001]")
+    assert (fine.code, fine.err) == (0, "")
+    gone = invoke("-C", records, "set", "HY-2024-001", "links", "[RW-2024-404]")
+    assert gone.err.splitlines()[1] == (
+        "  records/meetings/HY-2024-001.yaml:12:9: error broken-link link to unknown record "
+        "RW-2024-404"
+    )

@@ -163,8 +163,15 @@ def model_at(kind: str, segments: tuple[str | int, ...]) -> type[BaseModel] | No
 
 
 def field_order(model: type[BaseModel] | None) -> tuple[str, ...]:
-    """The fields of a model in the order it declares them (the order a skeleton has)."""
-    return tuple(model.model_fields) if model is not None else ()
+    """The fields of a model in the order a record has them: for a record `kind`, `id` and
+    `title` first and `links` last (SPEC §3), the kind's own fields as it declares them."""
+    if model is None:
+        return ()
+    names = tuple(model.model_fields)
+    if "kind" not in names or "id" not in names:
+        return names
+    first, last = ("kind", "id", "title"), ("links",)
+    return (*first, *(n for n in names if n not in first + last), *last)
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from collabkit.edit.fields import FieldType, labels, type_of
+from collabkit.edit.fields import FieldType, field_order, labels, type_of
 from collabkit.errors import UsageError
 from collabkit.i18n import Texts, msg
 from collabkit.models import KINDS, MODELS
@@ -64,7 +64,7 @@ def kind_fields(kind: str, rules: list[Rule], language: str) -> list[FieldRow]:
 def _walk(
     model: type[BaseModel], prefix: str, language: str
 ) -> Iterator[tuple[str, str, FieldType]]:
-    for name in model.model_fields:
+    for name in field_order(model):
         if not prefix and name in SKIPPED:
             continue
         spec = type_of(model, name)
