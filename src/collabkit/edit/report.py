@@ -1,8 +1,9 @@
 """What an edit did, for the person who made it: the fields it changed, the deadlines it
 started, met or moved, and the lint problems it introduced (lint's own findings).
 
-Every edit ends in `save`: lint the file, write it, lint it again, and compare the record's
-obligations before and after (through the query layer, as `overdue` sees them).
+Every edit ends in `save`: lint the record (in its context, `edit.scope`), write it, lint it
+again, and compare the record's obligations before and after (through the query layer, as
+`overdue` sees them).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collabkit.findings import Finding
 from collabkit.i18n import Msg, msg
 from collabkit.models import Record
 from collabkit.timing.obligations import Obligation
-from collabkit.workspace import Loaded, LoadResult, RecordFile, Workspace
+from collabkit.workspace import Loaded, RecordFile, Workspace
 
 SHOWN_CHARS = 60
 Effect = Literal["started", "met", "moved", "dropped"]
@@ -94,6 +95,7 @@ def save(
     hint: Msg | None = None,
 ) -> Edited:
     """Validate and write `doc`, and say what it changed (see the module docstring)."""
+    from collabkit.edit.scope import RecordScope
     from collabkit.lint import lint
 
     before = _record(doc.original, doc, ws)
@@ -106,43 +108,6 @@ def save(
     )
     deadlines = deadline_changes(ws, doc, before, record, now) if now is not None else []
     return Edited(record_id, doc.path, tuple(changes), added, introduced, tuple(deadlines), hint)
-
-
-class RecordScope(Workspace):
-    """The workspace as lint needs it to judge one record: that record, the records it links
-    to and any other file of its name (a duplicate id). `lint(scope, [path])` then reads and
-    checks those few files, not every record of the workspace."""
-
-    def __init__(self, ws: Workspace, doc: Document) -> None:
-        super().__init__(ws.root, ws.config)
-        self.__dict__["timing"] = ws.timing  # built once per run
-        self.paths = [doc.path, *_linked(ws, doc)]
-        self.paths += [p for p in ws.record_paths() if p.stem == doc.path.stem]
-
-    def load(self, paths: list[Path] | None = None) -> LoadResult:
-        chosen = list(dict.fromkeys(self.paths)) if paths is None else paths
-        return super().load(chosen)
-
-
-def _linked(ws: Workspace, doc: Document) -> list[Path]:
-    """The files of the records `doc` links to (before or after the edit)."""
-    from collabkit.errors import UnknownRecord
-    from collabkit.models.ids import split_ref
-
-    refs = [*(doc.tree.get("links") or []), *_links_of(doc.original)]
-    found = []
-    for ref in refs:
-        try:
-            found.append(ws.locate_id(split_ref(str(ref))[0]))
-        except (UnknownRecord, CollabError):
-            continue
-    return found
-
-
-def _links_of(text: str) -> list[str]:
-    import re
-
-    return re.findall(r"[A-Z][A-Z0-9]*-\d{4}-\d{3,}", text)
 
 
 def _record(text: str, doc: Document, ws: Workspace) -> Record | None:
