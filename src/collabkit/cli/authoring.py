@@ -10,7 +10,7 @@ import typer
 
 from collabkit.cli.app import app
 from collabkit.cli.common import NowOption, now_from, workspace
-from collabkit.cli.lifecycle import AtOption, moments
+from collabkit.cli.edits import AtOption, moments
 
 
 @app.command()

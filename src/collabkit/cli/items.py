@@ -8,7 +8,7 @@ import typer
 
 from collabkit.cli.app import app
 from collabkit.cli.common import NowOption
-from collabkit.cli.lifecycle import AtOption, moments
+from collabkit.cli.edits import AtOption, moments
 from collabkit.errors import UsageError
 from collabkit.i18n import msg
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Annotated, Any
 
 import typer
 
 from collabkit.cli.app import app
 from collabkit.cli.common import NowOption
+from collabkit.cli.edits import AtOption, moments
 
 
 @dataclass(frozen=True)
@@ -103,18 +103,6 @@ COMMANDS: dict[str, VerbCommand] = {
     "respond": V("A customer communication is responded to (ID/C1: responded_at)."),
     "solve": V("A solution is proposed for a customer's problem (ID/C1: solution_at)."),
 }
-AtOption = Annotated[
-    str | None,
-    typer.Option("--at", help="When it happened, ISO 8601 (default: --now).", metavar="DATETIME"),
-]
-
-
-def moments(tz: Any, at: str | None, now: str | None) -> tuple[datetime, datetime]:
-    """(when it happened, now): `--at` defaults to `--now`, which defaults to the clock."""
-    from collabkit.cli.common import now_from
-
-    current = now_from(now, tz)
-    return (now_from(at, tz, "--at") if at else current), current
 
 
 def run_verb(ctx: typer.Context, name: str, ref: str, text: str | None, **values: Any) -> None:
