@@ -25,6 +25,20 @@ def init(
         print(path)
 
 
+def _skeleton_values(
+    options: dict[str, str | None], requester: str | None, receiver: str | None, stamp: str
+) -> dict[str, Any]:
+    """What `new`'s options fill in the skeleton (`--owner` is the host of a meeting, the
+    reporter of an issue …; the creation moment stamps what was received or reported)."""
+    owner = options["owner"]
+    values: dict[str, Any] = {**options, "priority": "medium", "host": owner, "reporter": owner}
+    values |= {"at": stamp, "reported_at": stamp, "received_at": stamp}
+    values["requester_department"], values["requester_lead"] = _party(requester)
+    values["receiver_department"], values["receiver_lead"] = _party(receiver)
+    values["initiator_department"], values["initiator_contact"] = _party(requester)
+    return values
+
+
 def _party(text: str | None) -> tuple[str | None, str | None]:
     """'市场部:张伟' → ('市场部', '张伟'); '市场部' → ('市场部', None)."""
     if not text:
@@ -87,26 +101,9 @@ def new(
     ws = workspace(ctx)
     moment = now_from(now, ws.config.tz)
     editor = editor_command() if edit else []  # before anything is written
-    stamp = moment_text(moment, ws.config.tz)
-    values: dict[str, Any] = {
-        "title": title,
-        "priority": "medium",
-        "due": due,
-        "start": start,
-        "end": end,
-        "host": owner,
-        "owner": owner,
-        "reporter": owner,
-        "department": department,
-        "urgency": urgency,
-        "customer": customer,
-        "at": stamp,
-        "reported_at": stamp,
-        "received_at": stamp,
-    }
-    values["requester_department"], values["requester_lead"] = _party(requester)
-    values["receiver_department"], values["receiver_lead"] = _party(receiver)
-    values["initiator_department"], values["initiator_contact"] = _party(requester)
+    options = {"title": title, "due": due, "start": start, "end": end, "owner": owner}
+    options |= {"department": department, "urgency": urgency, "customer": customer}
+    values = _skeleton_values(options, requester, receiver, moment_text(moment, ws.config.tz))
     interactive = not no_input and sys.stdin.isatty()
     answers = ask_essentials(ws, kind, moment, values) if interactive else {}
     merged = {**values, **answers}
@@ -209,9 +206,10 @@ def renumber(
     path = str(start_dir(ctx) / given) if given.suffix in (".yaml", ".yml") else target
     if split:
         done = split_conflict(ws, path, keep)
-        print(t("split.done", id=done.kept, file=ws.rel(done.kept_path), side=done.kept_side))
-        print(t("split.new", id=done.new, file=ws.rel(done.new_path), side=done.new_side))
-        print(t("split.next", a=ws.rel(done.kept_path), b=ws.rel(done.new_path)), file=sys.stderr)
+        kept, new = ws.rel(done.kept_path), ws.rel(done.new_path)
+        print(t("split.done", id=done.kept, file=kept, side=done.kept_side))
+        print(t("split.new", id=done.new, file=new, side=done.new_side))
+        print(t("split.next", a=kept, b=new), file=sys.stderr)
         return
     result = renumber_record(ws, path)
     print(f"{result.old} → {result.new}: {ws.rel(result.path)}")

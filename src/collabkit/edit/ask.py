@@ -71,7 +71,7 @@ def field_label(kind: str, path: str, language: str) -> str:
             words.append(name)
             continue
         zh, en = labels(model, name)
-        words.append(en if language == "en" else zh)
+        words.append(Texts(language).pick(zh, en))
     return " ".join(words)
 
 

@@ -70,7 +70,7 @@ def _walk(
         spec = type_of(model, name)
         zh, en = labels(model, name)
         path = prefix + name
-        yield path, (en if language == "en" else zh), spec
+        yield path, Texts(language).pick(zh, en), spec
         inner = spec.model
         if inner is not None:
             below = f"{path}[]." if spec.category == "list" else f"{path}."
