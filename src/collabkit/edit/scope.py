@@ -37,7 +37,8 @@ class RecordScope(Workspace):
 
 def _linked(ws: Workspace, doc: Document) -> list[Path]:
     """The files of the records `doc` links to (before or after the edit)."""
-    refs = [*(doc.tree.get("links") or []), *_links_of(doc.original)]
+    links = doc.tree.get("links")
+    refs = [*(links if isinstance(links, list) else []), *_links_of(doc.original)]
     found = []
     for ref in refs:
         try:

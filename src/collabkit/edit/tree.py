@@ -193,7 +193,9 @@ def append_item(mapping: Any, list_key: str, item: Any, order: Sequence[str] = (
     from ruamel.yaml.comments import CommentedSeq
 
     items = mapping.get(list_key)
-    if not isinstance(items, list):
+    if items is not None and not isinstance(items, list):  # never lose what is there
+        raise EditRefused(msg("edit.not_a_list", path=list_key))
+    if items is None:
         items = CommentedSeq()
         put(mapping, list_key, items, order)
     if not items:

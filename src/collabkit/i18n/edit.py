@@ -7,6 +7,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "edit.no_path": ("记录中没有 '{path}'", "no '{path}' in this record"),
     "edit.no_item_in": ("'{path}' 中没有条目 '{item}'", "no item '{item}' in '{path}'"),
     "edit.not_mapping": ("'{path}' 是一个值,不是映射", "'{path}' is a value, not a mapping"),
+    "edit.not_a_list": (
+        "'{path}' 不是列表,无法添加条目",
+        "'{path}' is not a list: nothing can be added to it",
+    ),
     "edit.no_item": ("{lists} 中没有条目 {item}", "no item {item} in {lists}"),
     "edit.not_a_record": (
         "文件中不是一条记录(键: 值 的映射)",
