@@ -20,9 +20,12 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-
 TIMEOUT = 60
 
 
-def converse(cwd: Path, args: list[str], answers: list[str]) -> tuple[int, list[str]]:
+def converse(
+    cwd: Path, args: list[str], answers: list[str], captured: list[str] | None = None
+) -> tuple[int, list[str]]:
     """Run collab on a pty; each time it waits at a prompt (output ending in ': '), type the
-    next answer. Returns the exit code and the screen, line by line."""
+    next answer. Returns the exit code and the screen, line by line. With `captured`, stdout
+    is a pipe (as in `path=$(collab new …)`) and what it printed lands there."""
     import pty
 
     master, slave = pty.openpty()
@@ -30,7 +33,7 @@ def converse(cwd: Path, args: list[str], answers: list[str]) -> tuple[int, list[
         [sys.executable, "-m", "collabkit", *args],
         cwd=cwd,
         stdin=slave,
-        stdout=slave,
+        stdout=slave if captured is None else subprocess.PIPE,
         stderr=slave,
         close_fds=True,
         env={**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"},
@@ -57,6 +60,9 @@ def converse(cwd: Path, args: list[str], answers: list[str]) -> tuple[int, list[
                 os.write(master, pending.pop(0).encode("utf-8") + b"\n")
                 answered_at = len(screen)
         code = proc.wait(timeout=TIMEOUT)
+        if captured is not None and proc.stdout is not None:
+            captured.append(proc.stdout.read().decode("utf-8"))
+            proc.stdout.close()
     finally:
         os.close(master)
         if proc.poll() is None:
@@ -185,4 +191,25 @@ def test_no_input_asks_nothing_on_a_terminal(ws: Path) -> None:
         "records/notices/TZ-2024-001.yaml",
         "下一步: 补全 title, group, initiator(collab set TZ-2024-001 字段 值),"
         "然后 collab send TZ-2024-001",
+    ]
+
+
+def test_questions_go_to_the_terminal_and_the_path_to_stdout(ws: Path) -> None:
+    """`path=$(collab new notice)` on a terminal: the questions are on the terminal (stderr),
+    stdout holds the path alone."""
+    captured: list[str] = []
+    code, screen = converse(
+        ws,
+        ["new", "notice", "--now", NOW],
+        ["周会通知", "【市场部】周会20241014", "张伟"],
+        captured,
+    )
+    assert code == 0, screen
+    assert captured == ["records/notices/TZ-2024-001.yaml\n"]
+    assert screen == [
+        "名称: 周会通知",
+        "群聊名称: 【市场部】周会20241014",
+        "发起人 [张伟/李娜/王芳/赵磊]: 张伟",
+        "已记录;其余字段可稍后用 collab set 补全",
+        "下一步: collab send TZ-2024-001",
     ]

@@ -32,9 +32,7 @@ def ask_essentials(
     answers: dict[str, str] = {}
     for question in questions(kind, given):
         while True:
-            text = typer.prompt(
-                prompt_for(kind, question.path, config, answers), default="", show_default=False
-            )
+            text = ask(prompt_for(kind, question.path, config, answers))
             value, problem = check_answer(kind, question.path, text, config)
             if problem is None and value is None and question.required:
                 problem = msg("ask.required")
@@ -46,6 +44,17 @@ def ask_essentials(
     if answers:
         print(t("ask.thanks"), file=sys.stderr)
     return answers
+
+
+def ask(question: str) -> str:
+    """One answer typed at the terminal. The question goes to stderr, so that
+    `path=$(collab new …)` keeps the path alone on stdout (click's prompt would still put a
+    space there); an end of input aborts."""
+    print(f"{question}: ", end="", file=sys.stderr, flush=True)
+    line = sys.stdin.readline()
+    if not line:
+        raise typer.Abort()
+    return line.rstrip("\r\n")
 
 
 def editor_command() -> list[str]:
