@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from collabkit.edit.tree import resolve, set_key  # re-exported: the trail's writer uses them
+from collabkit.edit.values import node  # re-exported, as resolve and set_key
 from collabkit.errors import EditRefused, RecordError
 from collabkit.i18n import msg
 from collabkit.io.atomic import write_atomic
@@ -23,6 +25,18 @@ from collabkit.models import Record
 from collabkit.workspace import Config, RecordFile, Workspace
 from collabkit.workspace.names import unknown_names
 from collabkit.workspace.validate import validate_data
+
+__all__ = [
+    "Document",
+    "check_valid",
+    "guess_indent",
+    "node",
+    "open_record",
+    "refuse_unknown",
+    "resolve",
+    "set_key",
+    "validated",
+]
 
 
 @dataclass
