@@ -80,13 +80,13 @@ def _walk(
 def _type_text(spec: FieldType, t: Texts) -> str:
     if spec.category == "list":
         inner = spec.item
-        what = _type_text(inner, t) if inner is not None and inner.model is None else t("type.item")
-        return t("type.list", item=what)
+        what = _type_text(inner, t) if inner is not None and inner.model is None else t("fields.type.item")
+        return t("fields.type.list", item=what)
     if spec.category == "choice":
         return " / ".join(spec.choices)
     if spec.category == "level":
         return "high / medium / low"
-    return t(f"type.{spec.category}")
+    return t(f"fields.type.{spec.category}")
 
 
 def _roles(kind: str, rules: list[Rule]) -> dict[tuple[str, str], list[str]]:
