@@ -33,7 +33,8 @@ CRASH_LOG = "last-error.log"
 
 @functools.cache
 def click_command() -> typer.core.TyperGroup:
-    """The click command of the app, built once (typer reads every command's signature)."""
+    """The click command of the app, built once per process (typer reads the signature of
+    every command each time it builds it, which a run need not pay twice)."""
     return typer.main.get_command(app)  # type: ignore[return-value]
 
 
@@ -43,7 +44,9 @@ def run(args: list[str]) -> int:
     typer handles its own usage errors (exit 2) in standalone mode; everything collab
     raises is caught here, so no user mistake ever shows a traceback.
     """
-    command = click_command()
+    # A help screen gets a command of its own: its texts may be put into another language.
+    asks_help = bool({"-h", "--help"} & set(args))
+    command = typer.main.get_command(app) if asks_help else click_command()
     set_language("zh")  # until a workspace is open
     try:
         command.main(args=args, prog_name="collab", standalone_mode=True)

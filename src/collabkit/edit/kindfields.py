@@ -80,7 +80,8 @@ def _walk(
 def _type_text(spec: FieldType, t: Texts) -> str:
     if spec.category == "list":
         inner = spec.item
-        what = _type_text(inner, t) if inner is not None and inner.model is None else t("fields.type.item")
+        plain = inner is not None and inner.model is None
+        what = _type_text(inner, t) if plain and inner is not None else t("fields.type.item")
         return t("fields.type.list", item=what)
     if spec.category == "choice":
         return " / ".join(spec.choices)
