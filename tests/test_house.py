@@ -39,8 +39,8 @@ def test_a_proposal_version_with_a_dot_is_one_path_part(invoke, examples: Path) 
 
 @pytest.mark.parametrize(
     ("path", "message"),
-    [("proposals.V9.feedback", "collab: no 'proposals.V9' in this record\n"),
-     ("communications.C9.summary", "collab: no 'communications.C9' in this record\n")],
+    [("proposals.V9.feedback", "collab: 记录中没有 'proposals.V9'\n"),
+     ("communications.C9.summary", "collab: 记录中没有 'communications.C9'\n")],
 )
 def test_a_missing_item_is_named(invoke, examples: Path, path: str, message: str) -> None:  # type: ignore[no-untyped-def]
     before = (examples / KH).read_bytes()

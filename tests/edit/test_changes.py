@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -28,7 +27,7 @@ from collabkit.edit.renumber import renumber
 from collabkit.errors import CollabError, EditRefused, UnknownRecord, UsageError
 from collabkit.lint import lint
 from collabkit.workspace import Workspace
-from tests.helpers import build_tree
+from tests.helpers import MINIMAL_CONFIG, build_tree
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2024, 10, 14, 9, 0, tzinfo=SHANGHAI)
@@ -277,7 +276,7 @@ def test_edit_changes_only_the_edited_lines(ws: Path, name: str, variant: str) -
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".")) == []
 
 
-def test_progress_starts_a_log_after_requested_at(ws: Path) -> None:
+def test_progress_starts_a_log_where_the_model_has_it(ws: Path) -> None:
     text = "".join(
         line + "\n"
         for line in COLLABORATION.splitlines()
@@ -285,9 +284,9 @@ def test_progress_starts_a_log_after_requested_at(ws: Path) -> None:
     )
     build_tree(ws, {"records/collaborations/XZ-2024-005.yaml": text})
     workspace = Workspace.open(ws)
-    path = add_progress(workspace, "XZ-2024-005", "第一行\n第二行", 5, NOW)
+    path = add_progress(workspace, "XZ-2024-005", "第一行\n第二行", 5, NOW).path
     lines = path.read_text(encoding="utf-8").splitlines()
-    at = lines.index("requested_at: 2024-09-28 10:00")
+    at = lines.index("accepted_by_partner_at: 2024-09-28 16:00")
     assert lines[at + 1 : at + 8] == [
         "progress:",
         "- at: 2024-10-14 09:00",
@@ -295,7 +294,7 @@ def test_progress_starts_a_log_after_requested_at(ws: Path) -> None:
         "    第一行",
         "    第二行",
         "  percent: 5",
-        "accepted_by_partner_at: 2024-09-28 16:00",
+        'mode: "每日17:00同步"',
     ]
     assert errors(workspace) == []
 
@@ -303,109 +302,133 @@ def test_progress_starts_a_log_after_requested_at(ws: Path) -> None:
 def test_done_twice_changes_nothing(ws: Path) -> None:
     workspace = hand_written(ws)
     at = datetime(2024, 10, 21, 10, 0, tzinfo=SHANGHAI)
-    path, changed = mark_done(workspace, "HY-2024-007/A1", at)
-    assert changed
-    before = path.read_bytes()
-    _, changed = mark_done(workspace, "HY-2024-007/A1", datetime(2024, 10, 22, tzinfo=SHANGHAI))
-    assert not changed and path.read_bytes() == before
+    first = mark_done(workspace, "HY-2024-007/A1", at)
+    assert first.changed
+    before = first.path.read_bytes()
+    again = mark_done(workspace, "HY-2024-007/A1", datetime(2024, 10, 22, tzinfo=SHANGHAI))
+    assert not again.changed and first.path.read_bytes() == before
+    assert again.unchanged is not None
+    assert again.unchanged.text("zh") == "HY-2024-007/A1: 无需修改,已是 done"
 
 
 def test_done_at_in_another_zone_keeps_its_offset(ws: Path) -> None:
     workspace = hand_written(ws)
     at = datetime(2024, 10, 21, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-    path, _ = mark_done(workspace, "HY-2024-007/A1", at)
+    path = mark_done(workspace, "HY-2024-007/A1", at).path
     assert "      done_at: 2024-10-21T10:00+02:00\n" in path.read_text(encoding="utf-8")
 
 
 def test_set_text_that_looks_like_yaml_syntax_stays_text(ws: Path) -> None:
     workspace = hand_written(ws)
     for text in ["#1 优先级", "修复 #42", "a: b", "&锚 x", "[不是列表"]:
-        path = set_field(workspace, "RW-2024-001", "title", text)
+        path = set_field(workspace, "RW-2024-001", "title", text).path
         record = Workspace.open(ws).get("RW-2024-001").record
         assert record.title == text, path.read_text(encoding="utf-8")
 
 
 def test_set_empty_value_clears_the_field(ws: Path) -> None:
     workspace = hand_written(ws)
-    path = set_field(workspace, "RW-2024-001", "due", "")
+    path = set_field(workspace, "RW-2024-001", "due", "").path
     assert "due:\n" in path.read_text(encoding="utf-8")
     assert Workspace.open(ws).get("RW-2024-001").record.due is None
 
 
 # --- refused edits leave the file alone --------------------------------------------------
 
+INVALID = "records/meetings/HY-2024-007.yaml: 已拒绝,记录将不合法: "
 REFUSED: dict[str, tuple[Edit, type[CollabError], str]] = {
     "impossible date": (
         lambda w: set_field(w, "HY-2024-007", "actions.A1.due", "2024-02-30"),
         EditRefused,
-        "2024-02-30",
+        INVALID + "A1.due: '2024-02-30' 不是真实存在的日期",
     ),
     "not a date": (
         lambda w: set_field(w, "HY-2024-007", "start", "下周一"),
         EditRefused,
-        "start",
+        INVALID + "start: '下周一' 不是有效的日期时间:请用 ISO 8601 格式,如 2024-09-30 14:00",
     ),
     "vague deadline": (
         lambda w: set_field(w, "HY-2024-007", "actions.A1.due", "尽快"),
         EditRefused,
-        "尽快",
+        INVALID + "A1.due: '尽快' 不是截止时间:请写明日期,如 2024-09-30(做什么、谁来做、何时做)",
     ),
     "unknown field": (
         lambda w: set_field(w, "HY-2024-007", "colour", "red"),
         EditRefused,
-        "colour",
+        INVALID + "未知的键 'colour'",
     ),
-    "kind": (lambda w: set_field(w, "HY-2024-007", "kind", "issue"), EditRefused, "kind"),
-    "id": (lambda w: set_field(w, "HY-2024-007", "id", "HY-2024-008"), EditRefused, "renumber"),
+    "kind": (
+        lambda w: set_field(w, "HY-2024-007", "kind", "issue"),
+        EditRefused,
+        "不能修改 kind:记录的类型不可更改",
+    ),
+    "id": (
+        lambda w: set_field(w, "HY-2024-007", "id", "HY-2024-008"),
+        EditRefused,
+        "不能修改 id:更改编号请用 `collab renumber`",
+    ),
     "bad status": (
         lambda w: set_field(w, "HY-2024-007", "status", "finished"),
         EditRefused,
-        "finished",
+        INVALID + "status: 'finished' 不是可选值之一: 'planned'、'held'、'closed' 或 'cancelled'",
     ),
     "unknown action (set)": (
         lambda w: set_field(w, "HY-2024-007", "actions.A9.due", "2024-10-30"),
         EditRefused,
-        "A9",
+        "记录中没有 'actions.A9'",
     ),
     "unknown action (done)": (
         lambda w: mark_done(w, "HY-2024-007/A9", NOW),
         EditRefused,
-        "A9",
+        "actions 中没有条目 A9",
     ),
-    "done without action": (lambda w: mark_done(w, "HY-2024-007", NOW), UsageError, "A1"),
+    "done without action": (
+        lambda w: mark_done(w, "HY-2024-007", NOW),
+        UsageError,
+        "`collab done` 作用于条目,请写成 HY-2024-007/A1",
+    ),
     "unknown record": (
         lambda w: set_field(w, "HY-2024-099", "title", "x"),
         UnknownRecord,
-        "HY-2024-099",
+        "工作区中没有记录 HY-2024-099",
     ),
-    "path as id": (lambda w: set_field(w, "../x", "title", "x"), UnknownRecord, "../x"),
-    "path as ref": (lambda w: mark_done(w, "../../etc/passwd/A1", NOW), UnknownRecord, "../"),
+    "path as id": (
+        lambda w: set_field(w, "../x", "title", "x"),
+        UnknownRecord,
+        "'../x' 不是记录编号(编号形如 RW-2024-001)",
+    ),
+    "path as ref": (
+        lambda w: mark_done(w, "../../etc/passwd/A1", NOW),
+        UnknownRecord,
+        "'../../etc/passwd/A1' 不是记录编号或 编号/条目(如 HY-2024-003/A2)",
+    ),
     "progress on a meeting": (
         lambda w: add_progress(w, "HY-2024-007", "x", None, NOW),
         EditRefused,
-        "collaboration",
+        "进展只能记在协作事项或行动项上(ID/A1)",
     ),
     "progress on unknown item": (
         lambda w: add_progress(w, "HY-2024-007/A7", "x", None, NOW),
         EditRefused,
-        "A7",
+        "actions 中没有条目 A7",
     ),
     "percent 150": (
         lambda w: add_progress(w, "XZ-2024-005", "x", 150, NOW),
         EditRefused,
-        "percent",
+        "records/collaborations/XZ-2024-005.yaml: 已拒绝,记录将不合法: progress.2.percent: "
+        "'150' 不能大于 100",
     ),
 }
 
 
 @pytest.mark.parametrize("name", list(REFUSED))
 def test_refused_edit_leaves_every_file_unchanged(ws: Path, name: str) -> None:
-    edit, error, fragment = REFUSED[name]
+    edit, error, message = REFUSED[name]
     workspace = hand_written(ws, "bom+crlf")
     before = {p: p.read_bytes() for p in (ws / "records").rglob("*") if p.is_file()}
-    with pytest.raises(error, match=re.escape(fragment)) as info:
+    with pytest.raises(error) as info:
         edit(workspace)
-    assert info.value.exit_code == 2
+    assert (str(info.value), info.value.exit_code) == (message, 2)
     after = {p: p.read_bytes() for p in (ws / "records").rglob("*") if p.is_file()}
     assert after == before
 
@@ -486,8 +509,12 @@ def test_new_with_invalid_value_writes_nothing(ws: Path) -> None:
 
 
 def test_new_unknown_kind(ws: Path) -> None:
-    with pytest.raises(UsageError, match="unknown kind 'task'"):
+    with pytest.raises(UsageError) as info:
         new_record(Workspace.open(ws), "task", NOW, {})
+    assert info.value.text("en") == (
+        "unknown kind 'task' (one of: requirement, meeting, issue, collaboration, "
+        "customer-request, notice)"
+    )
 
 
 def test_new_values_with_yaml_syntax_stay_data(ws: Path) -> None:
@@ -580,8 +607,12 @@ def test_renumber_one_of_two_records_with_the_same_id(ws: Path) -> None:
     )
     workspace = Workspace.open(ws)
     assert any("duplicate" in e for e in errors(workspace))
-    with pytest.raises(UsageError, match="several files"):
+    with pytest.raises(UsageError) as info:
         renumber(workspace, "RW-2024-002")
+    assert str(info.value) == (
+        "RW-2024-002 出现在多个文件中(records/requirements/RW-2024-002.yaml, "
+        "records/requirements/merged/RW-2024-002.yaml);请指定要改编号的文件"
+    )
     result = renumber(workspace, str(ws / "records/requirements/merged/RW-2024-002.yaml"))
     assert result.new == "RW-2024-003"
     assert result.path == ws / "records/requirements/merged/RW-2024-003.yaml"
@@ -596,8 +627,11 @@ def test_renumber_refuses_a_file_outside_the_records(ws: Path, tmp_path: Path) -
     outside = build_tree(
         tmp_path / "elsewhere", {"RW-2024-001.yaml": requirement("RW-2024-001", "x")}
     )
-    with pytest.raises(UsageError, match="not a record file"):
+    with pytest.raises(UsageError) as info:
         renumber(Workspace.open(ws), str(outside / "RW-2024-001.yaml"))
+    assert info.value.text("en") == (
+        f"{outside / 'RW-2024-001.yaml'} is not a record file of this workspace"
+    )
 
 
 def test_renumber_unknown_id(ws: Path) -> None:
@@ -642,22 +676,57 @@ def killed(ws: Path, where: str, *args: str) -> int:
     return proc.returncode
 
 
+KILLED_EDITS = {
+    "set": ("HY-2024-007", ["set", "HY-2024-007", "location", "302"]),
+    "add": (
+        "HY-2024-007",
+        [
+            "add",
+            "HY-2024-007",
+            "actions",
+            "复盘",
+            "--owner",
+            "王芳",
+            "--due",
+            "2024-10-30",
+            "--deliverable",
+            "纪要",
+        ],
+    ),
+    "verb": ("HY-2024-007", ["close", "HY-2024-007"]),
+}
+KILLS = [("fsync", "old"), ("replace", "old"), ("after-replace", "new")]
+
+
 @pytest.mark.parametrize(
-    ("where", "outcome"), [("fsync", "old"), ("replace", "old"), ("after-replace", "new")]
+    ("edit", "where", "outcome"),
+    [("set", *kill) for kill in KILLS]
+    + [(e, *kill) for e in ("add", "verb") for kill in KILLS[1:]],
 )
-def test_killed_edit_leaves_old_or_new_file(ws: Path, where: str, outcome: str) -> None:
+def test_killed_edit_leaves_old_or_new_file(
+    ws: Path, tmp_path: Path, edit: str, where: str, outcome: str
+) -> None:
+    """A process killed while it writes leaves the old file or the new one: the new one is
+    what the same command writes when nobody kills it."""
+    from collabkit.cli import run
+
+    record_id, args = KILLED_EDITS[edit]
+    rel = f"records/meetings/{record_id}.yaml"
     workspace = hand_written(ws)
-    path = ws / "records/meetings/HY-2024-007.yaml"
+    calm = hand_written(build_tree(tmp_path / "calm", {"collab.yaml": MINIMAL_CONFIG}))
+    assert run(["-C", str(calm.root), *args, "--now", "2024-10-14T09:00+08:00"]) == 0
+    new = (calm.root / rel).read_bytes()
+    path = ws / rel
     old = path.read_bytes()
-    code = killed(ws, where, "set", "HY-2024-007", "location", "302")
+    assert new != old
+    code = killed(ws, where, *args, "--now", "2024-10-14T09:00+08:00")
     assert code == -signal.SIGKILL
-    expected = old if outcome == "old" else old.replace(b"location: 301", b"location: 302")
-    assert path.read_bytes() == expected
+    assert path.read_bytes() == (old if outcome == "old" else new)
     # a temp file may be left behind; it is hidden, and nothing reads it as a record
     assert errors(workspace) == []
     assert [p.name for p in workspace.record_paths() if p.parent == path.parent] == [path.name]
-    set_field(workspace, "HY-2024-007", "location", "303")
-    assert b"location: 303" in path.read_bytes()
+    set_field(workspace, record_id, "location", "之后的修改")
+    assert Workspace.open(ws).get(record_id).record.location == "之后的修改"
 
 
 def test_killed_new_leaves_no_empty_record(ws: Path) -> None:
@@ -705,3 +774,75 @@ def test_kill_at_random_moments_while_writing_a_large_file(ws: Path) -> None:
         proc.stdout.close()
         assert path.read_bytes() in variants
     assert errors(Workspace.open(ws)) == []
+
+
+# --- a file that changed on disk after collab read it is never overwritten -----------------
+
+
+def test_an_edit_never_overwrites_what_changed_meanwhile(
+    invoke,
+    ws: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """Another editor saves (or a `git pull` lands) while collab validates its edit: the edit
+    is refused and the other change stays."""
+    import collabkit.edit.document as document
+
+    hand_written(ws)
+    path = ws / "records/meetings/HY-2024-007.yaml"
+    theirs = path.read_bytes().replace(b"location: 301", b"location: 401")
+    validated = document.validated
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        path.write_bytes(theirs)  # someone else's save, just before collab writes
+        return validated(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(document, "validated", meanwhile)
+    result = invoke("-C", ws, "set", "HY-2024-007", "host", "王芳")
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        "collab: records/meetings/HY-2024-007.yaml: 读取后文件已在磁盘上被修改(其他编辑器保存、"
+        "git pull 或切换分支?),未写入;请重新运行该命令\n",
+    )
+    assert path.read_bytes() == theirs
+    assert sorted(p.name for p in path.parent.iterdir()) == ["HY-2024-007.yaml"]  # no temp file
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["done", "HY-2024-007/A1"],
+        ["add", "HY-2024-007", "decisions", "x"],
+        ["renumber", "HY-2024-007"],
+    ],
+)
+def test_no_writer_overwrites_a_changed_file(
+    invoke,
+    ws: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],  # type: ignore[no-untyped-def]
+) -> None:
+    import collabkit.edit.document as document
+
+    hand_written(ws)
+    path = ws / "records/meetings/HY-2024-007.yaml"
+    theirs = path.read_bytes() + b"# someone else's line\n"
+    validated = document.validated
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        if path.exists():
+            path.write_bytes(theirs)
+        return validated(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(document, "validated", meanwhile)
+    monkeypatch.setattr("collabkit.edit.renumber.check_valid", lambda *a, **k: meanwhile(*a, **k))
+    result = (
+        invoke("-C", ws, *command, "--now", "2024-10-14T09:00+08:00")
+        if command[0] != ("renumber")
+        else invoke("-C", ws, *command)
+    )
+    assert result.code == 2, result
+    assert "读取后文件已在磁盘上被修改" in result.err
+    assert path.read_bytes() == theirs
+    assert sorted(p.name for p in path.parent.iterdir()) == ["HY-2024-007.yaml"]

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from collabkit.edit.document import Document, find_item, guess_indent, node, resolve, set_key
+from collabkit.edit.document import Document, guess_indent
+from collabkit.edit.tree import find_item, resolve, set_key
+from collabkit.edit.values import node
 from collabkit.errors import EditRefused
 from collabkit.io import atomic
 from collabkit.workspace import load_config
@@ -133,23 +135,26 @@ def test_resolve_creates_a_missing_mapping_on_the_way(ws: Path) -> None:
 @pytest.mark.parametrize(
     ("dotted", "message"),
     [
-        ("actions.A9.due", "no 'actions.A9'"),
-        ("actions.A9", "no item 'A9'"),
-        ("host.name", "'host' is a value"),
+        ("actions.A9.due", "no 'actions.A9' in this record"),
+        ("actions.A9", "no item 'A9' in 'actions'"),
+        ("host.name", "'host' is a value, not a mapping"),
     ],
 )
 def test_resolve_refuses_what_is_not_there(ws: Path, dotted: str, message: str) -> None:
     doc = open_doc(ws, MEETING)
-    with pytest.raises(EditRefused, match=message):
+    with pytest.raises(EditRefused) as info:
         resolve(doc.tree, dotted)
+    assert info.value.text("en") == message
 
 
 def test_find_item(ws: Path) -> None:
     doc = open_doc(ws, MEETING)
-    name, item = find_item(doc.tree, "A2", ("actions", "todos"))
-    assert name == "actions" and item["owner"] == "赵磊"
-    with pytest.raises(EditRefused, match="no item A3"):
+    name, index, item = find_item(doc.tree, "A2", ("actions", "todos"))
+    assert (name, index, item["owner"]) == ("actions", 1, "赵磊")
+    with pytest.raises(EditRefused) as info:
         find_item(doc.tree, "A3", ("actions", "todos"))
+    assert info.value.text("en") == "no item A3 in actions / todos"
+    assert find_item(doc.tree, "1", ("actions",))[2]["id"] == "A2"  # an index works too
 
 
 def test_set_key_inserts_after_anchor_without_moving_comments(ws: Path) -> None:
@@ -188,8 +193,11 @@ def test_bom_and_crlf_are_put_back(ws: Path, bom: bool, crlf: bool) -> None:
 
 def test_open_refuses_a_file_that_is_not_a_mapping(ws: Path) -> None:
     path = write(ws, "records/meetings/HY-2024-007.yaml", "- a\n- b\n")
-    with pytest.raises(EditRefused, match="mapping"):
+    with pytest.raises(EditRefused) as info:
         Document.open(path, "records/meetings/HY-2024-007.yaml")
+    assert info.value.text("en") == (
+        "records/meetings/HY-2024-007.yaml:1: the file does not hold a record mapping"
+    )
 
 
 def test_save_refuses_an_invalid_record_and_leaves_the_file(ws: Path) -> None:

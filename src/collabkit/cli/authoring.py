@@ -10,7 +10,7 @@ import typer
 
 from collabkit.cli.app import app
 from collabkit.cli.common import NowOption, now_from, workspace
-from collabkit.errors import EXIT_FINDINGS, UsageError
+from collabkit.cli.edits import AtOption, moments
 
 
 @app.command()
@@ -43,19 +43,26 @@ def init(
     print("", *done.next_steps, sep="\n")
 
 
+def _skeleton_values(
+    options: dict[str, str | None], requester: str | None, receiver: str | None, stamp: str
+) -> dict[str, Any]:
+    """What `new`'s options fill in the skeleton (`--owner` is the host of a meeting, the
+    reporter of an issue …; the creation moment stamps what was received or reported)."""
+    owner = options["owner"]
+    values: dict[str, Any] = {**options, "priority": "medium", "host": owner, "reporter": owner}
+    values |= {"at": stamp, "reported_at": stamp, "received_at": stamp}
+    values["requester_department"], values["requester_lead"] = _party(requester)
+    values["receiver_department"], values["receiver_lead"] = _party(receiver)
+    values["initiator_department"], values["initiator_contact"] = _party(requester)
+    return values
+
+
 def _party(text: str | None) -> tuple[str | None, str | None]:
     """'市场部:张伟' → ('市场部', '张伟'); '市场部' → ('市场部', None)."""
     if not text:
         return None, None
     department, _, lead = text.replace("：", ":").partition(":")
     return department.strip() or None, lead.strip() or None
-
-
-def _prompt(label: str, current: str | None, interactive: bool) -> str | None:
-    if current is not None or not interactive:
-        return current
-    answer: str = typer.prompt(label, default="", show_default=False)
-    return answer.strip() or None
 
 
 @app.command()
@@ -92,7 +99,12 @@ def new(
     customer: Annotated[
         str | None, typer.Option("--customer", help="Customer (customer-request).")
     ] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
+    no_input: Annotated[
+        bool,
+        typer.Option(
+            "--no-input", help="Never prompt (on a terminal, new asks for the essentials)."
+        ),
+    ] = False,
     schema_comment: Annotated[
         bool,
         typer.Option(
@@ -105,111 +117,67 @@ def new(
     ] = False,
     now: NowOption = None,
 ) -> None:
-    """Allocate the next id and write a commented skeleton; prints its path."""
-    from collabkit.edit.new import new_record
-    from collabkit.i18n import Texts
+    """Allocate the next id and write a commented skeleton; prints its path (and, on stderr,
+    what to do next). On a terminal it asks for the kind's essentials first."""
+    from collabkit.cli.prompts import ask_essentials, edit_and_lint, editor_command
+    from collabkit.edit.new import new_record, next_step
     from collabkit.io.scalars import moment_text
 
     ws = workspace(ctx)
     moment = now_from(now, ws.config.tz)
-    editor = _editor() if edit else []  # before anything is written
+    editor = editor_command() if edit else []  # before anything is written
+    options = {"title": title, "due": due, "start": start, "end": end, "owner": owner}
+    options |= {"department": department, "urgency": urgency, "customer": customer}
+    values = _skeleton_values(options, requester, receiver, moment_text(moment, ws.config.tz))
     interactive = not no_input and sys.stdin.isatty()
-    t = Texts(ws.config.language)
-    title = _prompt(t("prompt.title"), title, interactive)
-    if kind == "requirement":
-        requester = _prompt(t("prompt.requester"), requester, interactive)
-    elif kind == "meeting":
-        start = _prompt(t("prompt.start"), start, interactive)
-    elif kind == "issue":
-        urgency = _prompt(t("prompt.urgency"), urgency, interactive)
-    stamp = moment_text(moment, ws.config.tz)
-    values: dict[str, Any] = {
-        "title": title,
-        "priority": "medium",
-        "due": due,
-        "start": start,
-        "end": end,
-        "host": owner,
-        "owner": owner,
-        "reporter": owner,
-        "department": department,
-        "urgency": urgency,
-        "customer": customer,
-        "at": stamp,
-        "reported_at": stamp,
-        "received_at": stamp,
-    }
-    values["requester_department"], values["requester_lead"] = _party(requester)
-    values["receiver_department"], values["receiver_lead"] = _party(receiver)
-    values["initiator_department"], values["initiator_contact"] = _party(requester)
-    complete_issue = all(values[k] for k in ("title", "owner", "urgency", "department"))
+    answers = ask_essentials(ws, kind, moment, values) if interactive else {}
+    merged = {**values, **answers}
+    complete_issue = all(merged.get(k) for k in ("title", "owner", "urgency", "department"))
     values["status"] = "open" if complete_issue else "draft"
-    path = new_record(ws, kind, moment, values)
+    path = new_record(ws, kind, moment, values, answers)
     if schema_comment:
         from collabkit.edit.scaffold import add_schema_comment
 
         add_schema_comment(ws.root, path)
     print(ws.rel(path))
     if edit:
-        _edit_and_lint(ws, path, editor)
+        edit_and_lint(ws, path, editor)
+    step = next_step(ws, path)
+    if step is not None:
+        print(step.text(ws.config.language), file=sys.stderr)
 
 
-def _editor() -> list[str]:
-    import os
-    import shlex
-
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not editor:
-        raise UsageError("--edit: set VISUAL or EDITOR to your editor")
-    return shlex.split(editor)
+# A value may begin with "-" (`-5% 流失`): it is not an option, and only --help is help
+# (click reads "-5% churn" as the short options -5 -% … -h otherwise).
+VALUES_MAY_BEGIN_WITH_A_DASH = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
 
 
-def _edit_and_lint(ws: Any, path: Path, editor: list[str]) -> None:
-    import subprocess
-
-    from collabkit.lint import lint
-
-    subprocess.run([*editor, str(path)], check=False)
-    findings = [f for f in lint(ws, [path]) if f.severity != "info"]
-    for f in findings:
-        print(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}", file=sys.stderr)
-    if any(f.severity == "error" for f in findings):
-        raise typer.Exit(EXIT_FINDINGS)
-
-
-@app.command("set")
+@app.command("set", context_settings=VALUES_MAY_BEGIN_WITH_A_DASH)
 def set_command(
     ctx: typer.Context,
     record_id: Annotated[str, typer.Argument(metavar="ID")],
     field: Annotated[
         str, typer.Argument(metavar="FIELD", help="Dotted path: receiver.lead, actions.A2.due.")
     ],
-    value: Annotated[str, typer.Argument(metavar="VALUE", help="A YAML value; empty clears it.")],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VALUE",
+            help="The value; a text field keeps it as text (even -5% or 0123); empty clears it.",
+        ),
+    ],
+    now: NowOption = None,
 ) -> None:
-    """Set one field, keeping the file's comments, order and layout."""
+    """Set one field, keeping the file's comments, order and layout; says what changed."""
+    from collabkit.cli.edits import print_edited
     from collabkit.edit.changes import set_field
 
     ws = workspace(ctx)
-    print(ws.rel(set_field(ws, record_id, field, value)))
+    edited = set_field(ws, record_id, field, value, now_from(now, ws.config.tz))
+    print_edited(ws, edited)
 
 
-@app.command()
-def done(
-    ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="ID/ACTION", help="e.g. HY-2024-003/A2.")],
-    at: Annotated[str | None, typer.Option("--at", help="When it was done (default: now).")] = None,
-    now: NowOption = None,
-) -> None:
-    """Mark an action item (or a notice's to-do) done."""
-    from collabkit.edit.changes import mark_done
-
-    ws = workspace(ctx)
-    moment = now_from(at, ws.config.tz, "--at") if at else now_from(now, ws.config.tz)
-    path, changed = mark_done(ws, ref, moment)
-    print(ws.rel(path) if changed else f"{ref} was already done")
-
-
-@app.command()
+@app.command(context_settings=VALUES_MAY_BEGIN_WITH_A_DASH)
 def progress(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="ID", help="A collaboration, or ID/ACTION.")],
@@ -217,13 +185,16 @@ def progress(
     percent: Annotated[
         int | None, typer.Option("--percent", min=0, max=100, help="Done so far, 0-100.")
     ] = None,
+    at: AtOption = None,
     now: NowOption = None,
 ) -> None:
-    """Log progress on a collaboration or an action item."""
+    """Log progress on a collaboration or an action item (meets the weekly sync)."""
+    from collabkit.cli.edits import print_edited
     from collabkit.edit.changes import add_progress
 
     ws = workspace(ctx)
-    print(ws.rel(add_progress(ws, target, note, percent, now_from(now, ws.config.tz))))
+    moment, _ = moments(ws.config.tz, at, now)
+    print_edited(ws, add_progress(ws, target, note, percent, moment))
 
 
 @app.command()
@@ -232,15 +203,44 @@ def renumber(
     target: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help="An id, or the record's file when the id is in several files."
+            metavar="ID|FILE",
+            help="An id, or the record's file when the id is in several files.",
         ),
     ],
+    split: Annotated[
+        bool,
+        typer.Option(
+            "--split",
+            help="FILE holds git's add/add conflict: keep both records, the other with a new id.",
+        ),
+    ] = False,
+    keep: Annotated[
+        str | None,
+        typer.Option(
+            "--keep",
+            help="With --split: the side that keeps the id, ours or theirs (default: the "
+            "published one: theirs while merging, ours while rebasing).",
+        ),
+    ] = None,
 ) -> None:
     """Give a record the next free id (after two clones allocated the same one)."""
+    from collabkit.cli.app import start_dir
     from collabkit.edit.renumber import renumber as renumber_record
+    from collabkit.edit.renumber import split_conflict
+    from collabkit.i18n import Texts
 
     ws = workspace(ctx)
-    result = renumber_record(ws, target)
+    t = Texts(ws.config.language)
+    given = Path(target)
+    path = str(start_dir(ctx) / given) if given.suffix in (".yaml", ".yml") else target
+    if split:
+        done = split_conflict(ws, path, keep)
+        kept, new = ws.rel(done.kept_path), ws.rel(done.new_path)
+        print(t("split.done", id=done.kept, file=kept, side=done.kept_side))
+        print(t("split.new", id=done.new, file=new, side=done.new_side))
+        print(t("split.next", a=kept, b=new), file=sys.stderr)
+        return
+    result = renumber_record(ws, path)
     print(f"{result.old} → {result.new}: {ws.rel(result.path)}")
-    for path in result.relinked:
-        print(f"  links updated: {ws.rel(path)}")
+    for moved in result.relinked:
+        print(t("renumber.relinked", file=ws.rel(moved)))

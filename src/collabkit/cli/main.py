@@ -8,6 +8,7 @@ traceback; `COLLAB_DEBUG=1` prints the traceback too.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 import traceback
@@ -20,6 +21,9 @@ from collabkit.cli import (  # noqa: F401 - each module registers its commands o
     calendar,
     deadlines,
     export,
+    fields,
+    items,
+    lifecycle,
     records,
     render,
     schema,
@@ -32,6 +36,13 @@ from collabkit.errors import EXIT_BUG, CollabError
 CRASH_LOG = "last-error.log"
 
 
+@functools.cache
+def click_command() -> typer.core.TyperGroup:
+    """The click command of the app, built once per process (typer reads the signature of
+    every command each time it builds it, which a run need not pay twice)."""
+    return typer.main.get_command(app)  # type: ignore[return-value]
+
+
 def run(args: list[str]) -> int:
     """Run one command line; user errors → one line on stderr and their exit code.
 
@@ -39,7 +50,9 @@ def run(args: list[str]) -> int:
     said in the workspace language; everything collab raises is caught here, so no user
     mistake ever shows a traceback.
     """
-    command = typer.main.get_command(app)
+    # A help screen gets a command of its own: its texts may be put into another language.
+    asks_help = bool({"-h", "--help"} & set(args))
+    command = typer.main.get_command(app) if asks_help else click_command()
     localize_help(command, args)
     set_language("zh")  # until a workspace is open
     try:

@@ -14,19 +14,34 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from collabkit.errors import EditRefused
+from collabkit.edit.tree import resolve, set_key  # re-exported: the trail's writer uses them
+from collabkit.edit.values import node  # re-exported, as resolve and set_key
+from collabkit.errors import EditRefused, RecordError
+from collabkit.i18n import msg
 from collabkit.io.atomic import write_atomic
-from collabkit.io.yamlio import load_data, load_roundtrip, read_text, roundtrip_yaml
-from collabkit.models import MODELS
-from collabkit.models.paths import parse_path
-from collabkit.workspace import Config, RecordFile
+from collabkit.io.conflicts import refuse_conflicts
+from collabkit.io.yamlio import decode, load_data, load_roundtrip, roundtrip_yaml
+from collabkit.models import Record
+from collabkit.workspace import Config, RecordFile, Workspace
 from collabkit.workspace.names import unknown_names
 from collabkit.workspace.validate import validate_data
+
+__all__ = [
+    "Document",
+    "check_valid",
+    "guess_indent",
+    "node",
+    "open_record",
+    "refuse_unknown",
+    "resolve",
+    "set_key",
+    "validated",
+]
 
 
 @dataclass
 class Document:
-    """One record file opened for editing."""
+    """One record file opened for editing: the bytes read, and the tree being changed."""
 
     path: Path
     rel: str
@@ -35,19 +50,31 @@ class Document:
     bom: bool
     crlf: bool
     original: str  # the text as opened
+    raw: bytes  # the bytes as read: the file must still hold them when it is written
 
     @classmethod
-    def open(cls, path: Path, rel: str) -> Document:
-        raw = path.read_bytes()
-        text = read_text(path, rel)
+    def open(cls, path: Path, rel: str, language: str = "zh") -> Document:
+        """Read and parse a record file for editing; a file with merge-conflict markers
+        is refused (resolve it, or split it with `collab renumber --split`)."""
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise RecordError(f"cannot read file: {exc.strerror}", path=rel) from None
+        text = decode(raw, rel)
+        refuse_conflicts(text, rel, language)
+        return cls.parse(path, rel, raw, text)
+
+    @classmethod
+    def parse(cls, path: Path, rel: str, raw: bytes, text: str) -> Document:
+        """A document for `path` from its bytes as read and the text to edit."""
         mapping, dash = guess_indent(text)
         yaml = roundtrip_yaml()
         yaml.indent(mapping=mapping, sequence=dash + 2, offset=dash)
         tree = load_roundtrip(text, rel)
         if not isinstance(tree, dict):
-            raise EditRefused("the file does not hold a record mapping", path=rel, line=1)
+            raise EditRefused(msg("edit.not_a_record"), path=rel, line=1)
         bom = raw.startswith(b"\xef\xbb\xbf")
-        return cls(path, rel, tree, yaml, bom, b"\r\n" in raw, text)
+        return cls(path, rel, tree, yaml, bom, b"\r\n" in raw, text, raw)
 
     def dump(self) -> str:
         import io
@@ -56,13 +83,25 @@ class Document:
         self.yaml.dump(self.tree, buffer)
         return buffer.getvalue()
 
-    def save(self, config: Config) -> None:
-        """Validate the edited record, then write it atomically; refuse an invalid result."""
+    def save(self, config: Config) -> Record:
+        """Validate the edited record, then write it atomically; refuse an invalid result,
+        and refuse to overwrite the file when it changed on disk since it was read."""
         text = self.dump()
-        unknown = check_valid(text, self.path, self.rel, config, tolerated=None)
+        record, unknown = validated(text, self.path, self.rel, config, tolerated=None)
         if unknown:  # only then is the original worth reading again
             refuse_unknown(unknown, self._unknown_names(config), self.rel)
-        write_atomic(self.path, self.encode(text))
+        write_atomic(self.path, self.encode(text), before_replace=self.check_unchanged)
+        return record
+
+    def check_unchanged(self) -> None:
+        """Refuse when the file on disk is no longer what was read (another editor saved
+        it, a `git pull` or checkout changed it)."""
+        try:
+            now = self.path.read_bytes()
+        except OSError:
+            now = None
+        if now != self.raw:
+            raise EditRefused(msg("edit.changed_on_disk"), path=self.rel)
 
     def _unknown_names(self, config: Config) -> set[str]:
         """The unknown-name messages the file already had: an edit need not fix them all."""
@@ -78,29 +117,42 @@ class Document:
         return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
 
 
+def open_record(ws: Workspace, record_id: str) -> Document:
+    """The file of `record_id`, opened for a round-trip edit."""
+    path = ws.locate_id(record_id)
+    return Document.open(path, ws.rel(path), ws.config.language)
+
+
 def check_valid(
     text: str, path: Path, rel: str, config: Config, tolerated: Collection[str] | None = ()
 ) -> list[str]:
     """Refuse `text` unless it is a valid record naming only registered people and
     departments (or the unknown names in `tolerated`; None tolerates all of them).
     Returns the unknown-name messages."""
+    return validated(text, path, rel, config, tolerated)[1]
+
+
+def validated(
+    text: str, path: Path, rel: str, config: Config, tolerated: Collection[str] | None = ()
+) -> tuple[Record, list[str]]:
+    """`check_valid`, with the record the text validates to."""
     data = load_data(text, rel)
     record, findings = validate_data(RecordFile(path, rel, text, data), config)
     if findings:
         # no line: the offending text exists only in the refused edit, not in the file
-        raise EditRefused(f"refused, the record would be invalid: {findings[0].message}", path=rel)
+        raise EditRefused(msg("edit.invalid", problem=findings[0].message), path=rel)
     assert record is not None
     unknown = [message for _, _, message in unknown_names(config, record)]
     if tolerated is not None:
         refuse_unknown(unknown, tolerated, rel)
-    return unknown
+    return record, unknown
 
 
 def refuse_unknown(unknown: list[str], tolerated: Collection[str], rel: str) -> None:
     """Refuse the first unknown-name message that is not tolerated."""
     for message in unknown:
         if message not in tolerated:
-            raise EditRefused(f"refused: {message}", path=rel)
+            raise EditRefused(msg("edit.refused", problem=message), path=rel)
 
 
 def guess_indent(text: str) -> tuple[int, int]:
@@ -149,121 +201,3 @@ def _structure_lines(text: str) -> list[str]:
         if _BLOCK_SCALAR.search(stripped):
             block_indent = indent + (2 if stripped.startswith("- ") else 0)
     return out
-
-
-def node(text: str) -> Any:
-    """A YAML value from command-line text, typed and styled as if typed into the file."""
-    from ruamel.yaml.scalarstring import LiteralScalarString
-
-    if "\n" in text:
-        return LiteralScalarString(text if text.endswith("\n") else text + "\n")
-    try:
-        parsed = roundtrip_yaml().load(f"v: {text}\n") if text.strip() else {"v": None}
-    except Exception:
-        parsed = None
-    if not isinstance(parsed, dict) or "v" not in parsed or len(parsed) != 1:
-        return text
-    value = parsed["v"]
-    stripped = text.strip()
-    quoted = stripped[:1] in ("'", '"') and stripped[-1:] == stripped[:1]
-    if isinstance(value, str) and quoted:
-        return value
-    # what YAML would read as a comment, anchor, tag or block indicator is text, not lost
-    if stripped[:1] in ("&", "!", "|", ">") or re.search(r"(?:^|\s)#", stripped):
-        return text
-    return value
-
-
-def resolve(tree: Any, dotted: str) -> tuple[Any, str | int]:
-    """The container and key that `a.b`, `actions.A2.due`, `proposals.V1.2.feedback_at`
-    or `progress.0.note` names (see `models.paths`). Every part but the last must exist,
-    except mappings on the way, which are created (`receiver.lead` with no receiver)."""
-    kind = tree.get("kind") if isinstance(tree, dict) else None
-    lists = MODELS[kind].ITEM_LISTS if kind in MODELS else {}
-    segments = parse_path(tree, dotted, lists)
-    container = tree
-    for depth, segment in enumerate(segments[:-1]):
-        child = _child(container, segment)
-        if child is None:
-            following = segments[depth + 1]
-            if (
-                isinstance(container, dict)
-                and isinstance(segment, str)
-                and isinstance(following, str)
-            ):
-                from ruamel.yaml.comments import CommentedMap
-
-                child = CommentedMap()
-                insert_key(container, segment, child)
-            else:
-                raise EditRefused(f"no '{_shown(segments[: depth + 1])}' in this record")
-        container = child
-    last = segments[-1]
-    if isinstance(container, list):
-        if not isinstance(last, int):
-            raise EditRefused(f"no item '{last}' in '{_shown(segments[:-1])}'")
-        return container, last
-    if not isinstance(container, dict):
-        raise EditRefused(f"'{_shown(segments[:-1])}' is a value, not a mapping")
-    return container, last
-
-
-def _child(container: Any, segment: str | int) -> Any:
-    if isinstance(container, dict) and isinstance(segment, str):
-        return container.get(segment)
-    if isinstance(container, list) and isinstance(segment, int):
-        return container[segment]
-    return None
-
-
-def _shown(segments: tuple[str | int, ...]) -> str:
-    return ".".join(str(s) for s in segments)
-
-
-def find_item(tree: Any, item_id: str, lists: tuple[str, ...]) -> tuple[str, Any]:
-    """(list name, item mapping) of the item with this id in one of `lists`."""
-    for name in lists:
-        for item in tree.get(name) or []:
-            if isinstance(item, dict) and str(item.get("id")) == item_id:
-                return name, item
-    raise EditRefused(f"no item {item_id} in {' or '.join(lists)}")
-
-
-def set_key(mapping: Any, key: str | int, value: Any, *, after: str | None = None) -> None:
-    """Set a key; a new key goes after `after` when given and present, else at the end."""
-    if isinstance(mapping, list):
-        mapping[key] = value  # type: ignore[index]
-    elif key in mapping:
-        mapping[key] = value
-    else:
-        insert_key(mapping, str(key), value, after=after)
-
-
-def insert_key(mapping: Any, key: str, value: Any, *, after: str | None = None) -> None:
-    """Add a key without pulling comments out of place.
-
-    ruamel keeps the comment lines that follow a key's value on that key; a key inserted
-    after it would land below those lines (which belong to what comes next), so they move
-    to the new key.
-    """
-    keys = list(mapping.keys())
-    anchor = after if after in mapping else (keys[-1] if keys else None)
-    position = keys.index(anchor) + 1 if anchor is not None else len(keys)
-    mapping.insert(position, key, value)
-    if anchor is None:
-        return
-    comments = mapping.ca.items.get(anchor)
-    if not comments or len(comments) < 3 or comments[2] is None:
-        return
-    token = comments[2]
-    inline, _, rest = token.value.partition("\n")
-    if not rest:
-        return
-    from ruamel.yaml.tokens import CommentToken
-
-    if inline.strip():
-        token.value = inline + "\n"
-    else:
-        comments[2] = None
-    moved = CommentToken("\n" + rest, token.start_mark, None)
-    mapping.ca.items[key] = [None, None, moved, None]

@@ -6,11 +6,17 @@ import contextlib
 import os
 import secrets
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temp file beside `path`, fsync it, then rename it over `path`."""
+def write_atomic(
+    path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
+) -> None:
+    """Write `data` to a temp file beside `path`, fsync it, then rename it over `path`.
+
+    `before_replace` runs just before the rename (an edit checks there that nobody changed
+    the file meanwhile); when it raises, nothing is replaced and the temp file goes."""
     mode = None
     with contextlib.suppress(FileNotFoundError):
         mode = path.stat().st_mode & 0o777
@@ -19,6 +25,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         _write_synced(fd, data)
         if mode is not None:
             os.chmod(tmp, mode)
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -9,6 +9,9 @@ from typing import Any
 
 # A date or a date and time: written plainly, read back as text by collab's own types.
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?)?$")
+# What a YAML 1.1 or 1.2 reader might take for a number: digits with `_`, `.` and `:`
+# (sexagesimal), an exponent, a sign, or a 0x / 0o / 0b prefix. Broader than YAML on purpose.
+_NUMBER_LIKE = re.compile(r"^[-+]?(?:0[xob][0-9a-f_]*|[0-9_.:]+(?:e[-+]?[0-9]+)?)$", re.IGNORECASE)
 _SPECIAL_WORDS = ("null", "true", "false", "~", "yes", "no", "on", "off", "y", "n")
 
 
@@ -26,19 +29,22 @@ def plain_safe(text: str) -> bool:
     """Whether `text` reads back as the same text when written without quotes.
 
     Anything a YAML 1.1 or 1.2 reader could take for a number (`1_000`, `1e3`, `0x1F`,
-    `0o17`, `.5`, `-.inf`, `17:00`), a boolean, null, a comment, an anchor or a flow
-    collection is quoted; dates and times stay plain.
+    `0o17`, `.5`, `-.inf`, `17:00`, `0123`), a boolean, null, a comment, an anchor or a flow
+    collection is quoted; dates and times stay plain, and so does text that merely starts
+    with a digit or a sign (`5万`, `10个工作日`, `-5% 流失`).
     """
     if not text or text.strip() != text or "\n" in text:
         return False
     if _MOMENT.match(text):
         return True
+    if text[:1] in "-?:" and (len(text) == 1 or text[1] in " \t"):
+        return False  # a sequence, key or value indicator
     return (
         ": " not in text
         and " #" not in text
         and not text.endswith(":")
-        and text[0] not in "-?:,[]{}#&*!|>'\"%@`+.~="
-        and not text[0].isdigit()
+        and text[0] not in ",[]{}#&*!|>'\"%@`~="
+        and not _NUMBER_LIKE.match(text)
         and not any(c in text for c in "{}[],")
         and text.lower() not in _SPECIAL_WORDS
         and text.lower().lstrip("+-.") not in ("inf", "nan")

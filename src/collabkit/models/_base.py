@@ -8,12 +8,15 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from collabkit.models._types import Moment, Ref, Text
+from collabkit.models.lifecycle import ItemSpec, Machine, Verb
 
 
 class Part(BaseModel):
     """A mapping inside a record: unknown keys are errors, numbers are read as text."""
 
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    # The lists of this mapping that `collab add` appends to (models/lifecycle.py).
+    ADDABLE: ClassVar[dict[str, ItemSpec]] = {}
 
 
 class ProgressEntry(Part):
@@ -62,6 +65,13 @@ class RecordBase(Part):
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset()
     # Fields a record must have once it is past its draft statuses.
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = ("title",)
+    # The status machine and the lifecycle verbs (models/lifecycle.py), and what an
+    # interactive `collab new` asks for.
+    TRANSITIONS: ClassVar[Machine] = {}
+    VERBS: ClassVar[dict[str, Verb]] = {}
+    ITEM_VERBS: ClassVar[dict[str, Verb]] = {}
+    ESSENTIALS: ClassVar[tuple[str, ...]] = ("title",)
+    STARTED_BY: ClassVar[str | None] = None  # the verb that puts a new record to work
 
     title: Text | None = Field(None, description="名称 the record's title")
     links: list[Ref] = Field(

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from collabkit.models._base import ItemNaming, Part, ProgressEntry, RecordBase
 from collabkit.models._types import Deadline, Department, Moment, Name, RecordId, Text, TextOrList
+from collabkit.models.lifecycle import PROGRESS, ItemSpec, Machine, Verb
 
 
 class Contact(Part):
@@ -48,6 +49,45 @@ class Collaboration(RecordBase):
         "initiator.department",
         "initiator.contact",
         "partners",
+        "planned_start",
+        "planned_end",
+    )
+    TRANSITIONS: ClassVar[Machine] = {
+        "planned": ("in_progress", "cancelled"),
+        "in_progress": ("done", "cancelled"),
+        "done": (),
+        "cancelled": (),
+    }
+    VERBS: ClassVar[dict[str, Verb]] = {
+        "send": Verb(events=("requested_at",)),
+        "confirm": Verb(events=("accepted_by_partner_at",)),
+        "start": Verb("in_progress"),
+        "finish": Verb("done", ("actual_end",)),
+        "accept": Verb(
+            events=("acceptance.at",),
+            fixed={"acceptance.result": "pass"},
+            options={"by": "acceptance.by", "comments": "acceptance.comments"},
+        ),
+        "retrospective": Verb(
+            events=("retrospective.at",),
+            options={
+                "highlights": "retrospective.highlights",
+                "improvements": "retrospective.improvements",
+                "measures": "retrospective.measures",
+            },
+        ),
+        "cancel": Verb("cancelled"),
+    }
+    ADDABLE: ClassVar[dict[str, ItemSpec]] = {
+        "progress": PROGRESS,
+        "partners": ItemSpec("department", required=("department",)),
+        "risks": ItemSpec("risk", required=("risk",)),
+    }
+    STARTED_BY: ClassVar[str | None] = "send"
+    ESSENTIALS: ClassVar[tuple[str, ...]] = (
+        "title",
+        "initiator.department",
+        "initiator.contact",
         "planned_start",
         "planned_end",
     )

@@ -8,6 +8,7 @@ from pydantic import BeforeValidator, Field
 
 from collabkit.models._base import ItemNaming, Part, RecordBase
 from collabkit.models._types import Moment, Name, RecordId, Text, TextOrList
+from collabkit.models.lifecycle import ItemSpec, Machine, Verb
 
 _STATUS_ALIASES = {
     "待确认": "pending",
@@ -74,6 +75,34 @@ class CustomerRequest(RecordBase):
         "received_at",
         "owner",
     )
+    TRANSITIONS: ClassVar[Machine] = {
+        "draft": ("pending",),
+        "pending": ("confirmed", "rejected"),
+        "confirmed": ("in_delivery", "done", "rejected"),
+        "in_delivery": ("done",),
+        "done": (),
+        "rejected": (),
+    }
+    VERBS: ClassVar[dict[str, Verb]] = {
+        "open": Verb("pending"),
+        "review": Verb(events=("reviewed_at",), options={"result": "review_result"}),
+        "confirm": Verb("confirmed"),
+        "reject": Verb("rejected"),
+        "start": Verb("in_delivery"),
+        "finish": Verb("done"),
+    }
+    ITEM_VERBS: ClassVar[dict[str, Verb]] = {
+        "send": Verb(events=("sent_at",), items=("proposals",)),
+        "feedback": Verb(events=("feedback_at",), items=("proposals",), text="feedback"),
+        "respond": Verb(events=("responded_at",), items=("communications",)),
+        "solve": Verb(events=("solution_at",), items=("communications",)),
+    }
+    ADDABLE: ClassVar[dict[str, ItemSpec]] = {
+        "proposals": ItemSpec("summary", stamped=("sent_at",)),
+        "communications": ItemSpec("summary", required=("summary",), stamped=("at",)),
+    }
+    STARTED_BY: ClassVar[str | None] = "open"
+    ESSENTIALS: ClassVar[tuple[str, ...]] = ("customer", "contact", "description", "owner")
 
     kind: Literal["customer-request"] = Field(description="record kind")
     id: RecordId = Field(description="需求编号")

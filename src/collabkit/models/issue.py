@@ -8,6 +8,7 @@ from pydantic import Field
 
 from collabkit.models._base import ItemNaming, Part, RecordBase
 from collabkit.models._types import Deadline, Department, Level, Moment, Name, RecordId, Text
+from collabkit.models.lifecycle import Machine, Verb
 
 
 class Team(Part):
@@ -32,6 +33,27 @@ class Issue(RecordBase):
         "department",
         "owner",
     )
+    TRANSITIONS: ClassVar[Machine] = {
+        "draft": ("open",),
+        "open": ("mitigated", "resolved"),
+        "mitigated": ("resolved",),
+        "resolved": ("closed", "open"),
+        "closed": (),
+    }
+    VERBS: ClassVar[dict[str, Verb]] = {
+        "open": Verb("open"),
+        "form-team": Verb(events=("team_formed_at",), options={"lead": "team.lead"}),
+        "mitigate": Verb("mitigated", ("workaround_at",)),
+        "analyze": Verb(events=("analysis_meeting_at",)),
+        "root-cause": Verb(events=("root_cause_at",), text="root_cause"),
+        "resolve": Verb("resolved", ("resolved_at",), text="solution"),
+        "verify": Verb(events=("verified_at",), text="verification"),
+        "notify-users": Verb(events=("users_notified_at",)),
+        "retrospective": Verb(events=("retrospective_at",), text="prevention"),
+        "close": Verb("closed"),
+    }
+    STARTED_BY: ClassVar[str | None] = "open"
+    ESSENTIALS: ClassVar[tuple[str, ...]] = ("title", "urgency", "department", "owner", "impact")
 
     kind: Literal["issue"] = Field(description="record kind")
     id: RecordId = Field(description="问题编号")

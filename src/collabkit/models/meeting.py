@@ -17,6 +17,7 @@ from collabkit.models._types import (
     Text,
     TextOrList,
 )
+from collabkit.models.lifecycle import ITEM_MACHINE, PROGRESS, ItemSpec, Machine, Verb
 
 ItemStatus = Literal["open", "done", "cancelled"]
 
@@ -50,6 +51,7 @@ class Action(Part):
     status: ItemStatus = Field("open", description="状态 open / done / cancelled")
     done_at: Moment | None = Field(None, description="完成时间")
     progress: list[ProgressEntry] = Field(default_factory=list, description="进展")
+    ADDABLE: ClassVar[dict[str, ItemSpec]] = {"progress": PROGRESS}
 
 
 class Meeting(RecordBase):
@@ -70,6 +72,44 @@ class Meeting(RecordBase):
         "host",
         "recorder",
         "attendees",
+    )
+    TRANSITIONS: ClassVar[Machine] = {
+        "planned": ("held", "cancelled"),
+        "held": ("closed",),
+        "closed": (),
+        "cancelled": (),
+    }
+    VERBS: ClassVar[dict[str, Verb]] = {
+        "send-agenda": Verb(events=("agenda_sent_at",)),
+        "hold": Verb("held"),
+        "send-minutes": Verb("held", ("minutes_sent_at",), soft=True),
+        "close": Verb("closed"),
+        "cancel": Verb("cancelled"),
+    }
+    ITEM_VERBS: ClassVar[dict[str, Verb]] = {
+        "done": Verb("done", ("done_at",), items=("actions",)),
+        "cancel": Verb("cancelled", items=("actions",)),
+    }
+    ADDABLE: ClassVar[dict[str, ItemSpec]] = {
+        "actions": ItemSpec(
+            "task",
+            required=("task", "owner", "due", "deliverable"),
+            defaults={"status": "open"},
+            transitions=ITEM_MACHINE,
+        ),
+        "topics": ItemSpec("title", required=("title",)),
+        "attendees": ItemSpec("name", required=("name",), bare="name"),
+        "decisions": ItemSpec(None, scalar=True),
+        "cc": ItemSpec(None, scalar=True),
+    }
+    STARTED_BY: ClassVar[str | None] = "send-agenda"
+    ESSENTIALS: ClassVar[tuple[str, ...]] = (
+        "title",
+        "start",
+        "end",
+        "location",
+        "host",
+        "recorder",
     )
 
     kind: Literal["meeting"] = Field(description="record kind")

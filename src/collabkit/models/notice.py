@@ -8,6 +8,7 @@ from pydantic import Field
 
 from collabkit.models._base import ItemNaming, Part, RecordBase
 from collabkit.models._types import Deadline, ItemId, Moment, Name, RecordId, Text
+from collabkit.models.lifecycle import ITEM_MACHINE, ItemSpec, Machine, Verb
 
 
 class Todo(Part):
@@ -29,6 +30,23 @@ class Notice(RecordBase):
     DRAFT_STATUSES: ClassVar[frozenset[str]] = frozenset({"draft"})
     FINISHED_STATUSES: ClassVar[frozenset[str]] = frozenset({"closed"})
     REQUIRED_WHEN_ACTIVE: ClassVar[tuple[str, ...]] = ("title", "group", "initiator", "at")
+    TRANSITIONS: ClassVar[Machine] = {"draft": ("sent",), "sent": ("closed",), "closed": ()}
+    VERBS: ClassVar[dict[str, Verb]] = {"send": Verb("sent", ("at",)), "close": Verb("closed")}
+    ITEM_VERBS: ClassVar[dict[str, Verb]] = {
+        "done": Verb("done", ("done_at",), items=("todos",)),
+        "cancel": Verb("cancelled", items=("todos",)),
+    }
+    ADDABLE: ClassVar[dict[str, ItemSpec]] = {
+        "todos": ItemSpec(
+            "task",
+            required=("task", "owner", "due"),
+            defaults={"status": "open"},
+            transitions=ITEM_MACHINE,
+        ),
+        "participants": ItemSpec(None, scalar=True),
+    }
+    STARTED_BY: ClassVar[str | None] = "send"
+    ESSENTIALS: ClassVar[tuple[str, ...]] = ("title", "group", "initiator")
 
     kind: Literal["notice"] = Field(description="record kind")
     id: RecordId = Field(description="编号")

@@ -18,6 +18,7 @@ from collabkit.models._types import (
     Text,
     TextOrList,
 )
+from collabkit.models.lifecycle import ItemSpec, Machine, Verb
 
 RequirementStatus = Literal[
     "draft",
@@ -75,6 +76,50 @@ class Requirement(RecordBase):
         "priority",
         "due",
         "sent_at",
+    )
+    TRANSITIONS: ClassVar[Machine] = {
+        "draft": ("sent", "withdrawn"),
+        "sent": ("confirmed", "declined", "withdrawn"),
+        "confirmed": ("in_progress", "delivered", "withdrawn"),
+        "in_progress": ("delivered", "withdrawn"),
+        "delivered": ("accepted", "in_progress"),
+        "accepted": ("closed",),
+        "closed": (),
+        "declined": (),
+        "withdrawn": (),
+    }
+    VERBS: ClassVar[dict[str, Verb]] = {
+        "send": Verb("sent", ("sent_at",)),
+        "confirm": Verb("confirmed", ("confirmed_at",)),
+        "decline": Verb(
+            "declined",
+            options={"reason": "decline_reason", "alternative": "alternative"},
+            required=("reason",),
+        ),
+        "start": Verb("in_progress"),
+        "plan": Verb(events=("milestones.plan_at",)),
+        "deliver": Verb("delivered", ("delivered_at",)),
+        "accept": Verb("accepted", ("accepted_at",)),
+        "close": Verb("closed"),
+        "withdraw": Verb("withdrawn"),
+    }
+    ITEM_VERBS: ClassVar[dict[str, Verb]] = {
+        "answer": Verb(
+            events=("answered_at",), items=("pending",), text="answer", text_required=True
+        ),
+    }
+    ADDABLE: ClassVar[dict[str, ItemSpec]] = {
+        "pending": ItemSpec("question", required=("question",), stamped=("raised_at",)),
+    }
+    STARTED_BY: ClassVar[str | None] = "send"
+    ESSENTIALS: ClassVar[tuple[str, ...]] = (
+        "title",
+        "requester.department",
+        "requester.lead",
+        "receiver.department",
+        "receiver.lead",
+        "priority",
+        "due",
     )
 
     kind: Literal["requirement"] = Field(description="record kind")

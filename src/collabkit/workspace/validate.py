@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from collabkit.errors import RecordError
 from collabkit.findings import Finding
+from collabkit.io.conflicts import refuse_conflicts
 from collabkit.io.yamlio import decode, load_data, load_roundtrip
 from collabkit.models import record_adapter
 from collabkit.models._types import validation_context
@@ -27,6 +28,7 @@ def validate_file(path: Path, rel: str, config: Config) -> Result:
         return None, None, [_at_top(rel, "unreadable", f"cannot read file: {exc.strerror}")]
     try:
         text = decode(raw, rel)
+        refuse_conflicts(text, rel, config.language)  # before YAML says "expected ':'"
         data = load_data(text, rel)
     except RecordError as exc:
         return None, None, [_finding(exc, rel)]
