@@ -23,6 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "section.output": ("输出", "Output"),
     "section.check": ("检查与签字", "Check and sign"),
     "section.other": ("其他", "Other"),
+    # the generated reference (docs/commands.md, docs/commands.zh.md)
+    "reference.commands": ("命令参考", "Command reference"),
     # usage errors
     "usage.try": ("运行 '{command} {option}' 查看帮助。", "Try '{command} {option}' for help."),
     "usage.error": ("错误: {message}", "Error: {message}"),
