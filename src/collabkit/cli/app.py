@@ -22,19 +22,23 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    """`collab --version`: collab's version, and the calendar data's (which years it has)."""
+def _version(ctx: typer.Context, value: bool) -> None:
+    """`collab --version`: collab's version, and the calendar data's (which years it has),
+    in the language of the workspace the command line runs in."""
     if not value:
         return
     from importlib.metadata import version
 
+    from collabkit.cli.group import ARGS
+    from collabkit.cli.helptexts import workspace_language
     from collabkit.i18n import text
     from collabkit.timing.schedule import official_years
 
     years = official_years("CN")
     last = years[-1] if years else "-"
+    language = workspace_language(ctx.meta.get(ARGS, []))
     print(f"collab {__version__}")
-    print(text("version.holidays", "zh", version=version("holidays"), last=last))
+    print(text("version.holidays", language, version=version("holidays"), last=last))
     raise typer.Exit()
 
 

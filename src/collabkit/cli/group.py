@@ -68,11 +68,14 @@ class CollabGroup(TyperGroup):
     ) -> Any:
         given = list(args)  # parsing consumes `args`
         try:
-            ctx = super().make_context(info_name, args, parent, **extra)
+            return super().make_context(info_name, args, parent, **extra)
         except Exception as exc:
             _raise_said(exc, given)
-        ctx.meta[ARGS] = given
-        return ctx
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.meta[ARGS] = list(args)  # before any option's callback (--version) runs
+        rest: list[str] = super().parse_args(ctx, args)
+        return rest
 
     def invoke(self, ctx: Any) -> Any:
         try:
