@@ -35,6 +35,7 @@ def test_a_short_help_ends_at_a_pause_when_cut() -> None:
     assert shorten("已发送: 需求(状态 sent,sent_at)、协作请求(requested_at)", 40) == (
         "已发送: 需求(状态 sent,sent_at)..."
     )
+    assert shorten("甲乙丙丁戊己庚辛壬癸", 10) == "甲乙丙..."  # no pause: cut at the width
 
 
 def test_the_formatter_says_clicks_words_in_its_language() -> None:

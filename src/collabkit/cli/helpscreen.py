@@ -32,8 +32,11 @@ else:  # click's, whichever click typer carries
 NO_LINE_START = set(",.;:!?)]}、。〉》」』】”’…%\uff09\uff0c\uff1a\uff1b\uff01\uff1f")
 NO_LINE_END = set("([{〈《「『【“‘\uff08")
 PAUSES = (",", "、", ";", ":", "(", " ", "\uff0c", "\uff1b", "\uff1a", "\uff08")  # a cut may end
-HEADINGS = {"Options": "usage.options", "Arguments": "usage.arguments"}
-HEADINGS["Commands"] = "usage.commands"
+HEADINGS = {
+    "Options": "usage.options",
+    "Arguments": "usage.arguments",
+    "Commands": "usage.commands",
+}
 PHRASES = {"Show this message and exit.": "usage.help_option"}
 # typer's "  [default: 7d; required]" after an option's help
 EXTRA = re.compile(r"(?s)^(?P<help>.*?)(?P<gap>  |^)\[(?P<extra>[^\[\]]*)\]$")
@@ -108,7 +111,7 @@ def shorten(value: str, width: int) -> str:
         return first
     head = _head(first, max(width - 3, 1))
     pause = max(head.rfind(mark) for mark in PAUSES)  # end at a pause when one is near
-    if cells(head[:pause]) >= cells(head) * 2 // 3:
+    if pause > 0 and cells(head[:pause]) >= cells(head) * 2 // 3:
         head = head[:pause]
     return head.rstrip("".join(PAUSES)) + "..."
 
