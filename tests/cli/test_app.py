@@ -8,7 +8,7 @@ from importlib.metadata import version
 import holidays
 
 from collabkit import __version__
-from tests.helpers import run_collab
+from tests.helpers import MINIMAL_CONFIG, run_collab
 
 
 def last_year_with_working_weekend_days() -> int:
@@ -34,6 +34,19 @@ def test_version_names_collab_holidays_and_the_last_official_year(invoke) -> Non
         f"holidays {version('holidays')}(日历数据;中国官方节假日与调休安排收录至 {last} 年)\n"
     )
 
+
+
+def test_version_is_said_in_the_workspace_language(invoke, ws) -> None:  # type: ignore[no-untyped-def]
+    (ws / "collab.yaml").write_text(
+        MINIMAL_CONFIG.replace("language: zh", "language: en"), encoding="utf-8"
+    )
+    result = invoke("-C", ws, "--version")
+    last = last_year_with_working_weekend_days()
+    assert result.out == (
+        f"collab {__version__}\n"
+        f"holidays {version('holidays')} (the calendar data; official CN holiday schedules "
+        f"through {last})\n"
+    )
 
 def test_show_completion_prints_a_script(invoke) -> None:  # type: ignore[no-untyped-def]
     result = invoke("--show-completion", "bash")

@@ -8,9 +8,11 @@ from typing import Annotated, Any
 import typer
 
 from collabkit import __version__
+from collabkit.cli.group import CollabGroup
 
 app = typer.Typer(
     name="collab",
+    cls=CollabGroup,  # the command list in sections; usage errors in the workspace language
     help="Coordination records as YAML: deadlines, overdue lists and lint, from the handbook.",
     no_args_is_help=True,
     add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
@@ -20,19 +22,23 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    """`collab --version`: collab's version, and the calendar data's (which years it has)."""
+def _version(ctx: typer.Context, value: bool) -> None:
+    """`collab --version`: collab's version, and the calendar data's (which years it has),
+    in the language of the workspace the command line runs in."""
     if not value:
         return
     from importlib.metadata import version
 
+    from collabkit.cli.group import ARGS
+    from collabkit.cli.helptexts import workspace_language
     from collabkit.i18n import text
     from collabkit.timing.schedule import official_years
 
     years = official_years("CN")
     last = years[-1] if years else "-"
+    language = workspace_language(ctx.meta.get(ARGS, []))
     print(f"collab {__version__}")
-    print(text("version.holidays", "zh", version=version("holidays"), last=last))
+    print(text("version.holidays", language, version=version("holidays"), last=last))
     raise typer.Exit()
 
 
@@ -67,45 +73,10 @@ def start_dir(ctx: typer.Context) -> Path:
 
 
 def localize_help(command: Any, args: list[str]) -> None:
-    """Put the help of `command` (the click group typer built) into the language of the
-    workspace `args` would run in, when they ask for help: texts that have a catalogue key
-    (`collabkit.i18n.help`) are replaced, the rest stay as written."""
-    if args and not {"-h", "--help"} & set(args):
-        return
-    language = _workspace_language(args)
-    if language == "en":
-        return  # the texts as written are the English ones
-    from collabkit.i18n import catalogue, text
+    """When `collab ARGS` shows a help screen, put it (and every screen of `command`, the
+    click group typer built) into the language of the workspace ARGS run in: the commands'
+    and options' texts from the catalogue (`collabkit.i18n.help`), and click's own words."""
+    from collabkit.cli.helptexts import localize, shows_help, workspace_language
 
-    def put(target: Any, key: str, attribute: str = "help") -> None:
-        if key in catalogue():
-            setattr(target, attribute, text(key, language))
-            if attribute == "help" and hasattr(target, "short_help"):
-                target.short_help = None
-
-    put(command, "help.app")
-    for param in command.params:
-        put(param, f"help.app.{param.name}")
-    for name, sub in command.commands.items():
-        put(sub, f"help.{name}")
-        for param in sub.params:
-            put(param, f"help.{name}.{param.name}")
-
-
-def _workspace_language(args: list[str]) -> str:
-    """The `language:` of the collab.yaml a command would find (zh when there is none), by a
-    quick scan: no YAML parser for a help screen."""
-    import re
-
-    start = Path(args[args.index("-C") + 1]) if "-C" in args[:-1] else Path.cwd()
-    try:
-        for folder in (start.resolve(), *start.resolve().parents):
-            config = folder / "collab.yaml"
-            if config.is_file():
-                found = re.search(
-                    r"^language:\s*[\"']?(zh|en)\b", config.read_text("utf-8"), re.MULTILINE
-                )
-                return found[1] if found else "zh"
-    except (OSError, UnicodeDecodeError):
-        pass
-    return "zh"
+    if shows_help(command, args):
+        localize(command, workspace_language(args))

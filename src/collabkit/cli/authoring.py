@@ -155,7 +155,9 @@ VALUES_MAY_BEGIN_WITH_A_DASH = {"ignore_unknown_options": True, "help_option_nam
 @app.command("set", context_settings=VALUES_MAY_BEGIN_WITH_A_DASH)
 def set_command(
     ctx: typer.Context,
-    record_id: Annotated[str, typer.Argument(metavar="ID")],
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A record id, e.g. RW-2024-001.")
+    ],
     field: Annotated[
         str, typer.Argument(metavar="FIELD", help="Dotted path: receiver.lead, actions.A2.due.")
     ],
@@ -181,7 +183,7 @@ def set_command(
 def progress(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="ID", help="A collaboration, or ID/ACTION.")],
-    note: Annotated[str, typer.Argument(metavar="NOTE")],
+    note: Annotated[str, typer.Argument(metavar="NOTE", help="What was done.")],
     percent: Annotated[
         int | None, typer.Option("--percent", min=0, max=100, help="Done so far, 0-100.")
     ] = None,
