@@ -17,6 +17,7 @@ from collabkit.lint.locate import Locator
 from collabkit.lint.records import check_ids, check_links, check_names
 from collabkit.lint.timing import timing_checks
 from collabkit.workspace import Loaded, Workspace
+from collabkit.workspace.salvage import salvage_all
 
 Check = Callable[[Workspace, list[Loaded], Locator], Iterable[Finding]]
 CHECKS: tuple[Check, ...] = (
@@ -41,7 +42,9 @@ def lint(ws: Workspace, paths: list[Path] | None = None, *, strict: bool = False
         outside = [p for p in chosen if not ws.rel(p).startswith("records/")]
         findings = [f for f in everything.findings if f.file in selected_files]
         findings += ws.load(outside).findings if outside else []
-    findings.extend(_run_checks(ws, everything.records))
+    # A record with schema errors is checked too, without the values that fail them.
+    checked = [*everything.records, *salvage_all(everything, ws.config)]
+    findings.extend(_run_checks(ws, checked))
     if selected_files is not None:
         findings = [f for f in findings if f.file in selected_files]
     if strict:

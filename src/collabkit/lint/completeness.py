@@ -18,7 +18,13 @@ def check_completeness(ws: Workspace, records: list[Loaded], where: Locator) -> 
     """What a record must hold for its status; action items and to-dos always."""
     for rec in records:
         record = rec.record
-        missing = [path for path in record.REQUIRED_WHEN_ACTIVE if _empty(record, path)]
+        missing = [
+            path
+            for path in record.REQUIRED_WHEN_ACTIVE
+            if _empty(record, path) and not rec.invalid_at(tuple(path.split(".")))
+        ]
+        if rec.invalid_at(("status",)):
+            missing = []  # what a record needs depends on a status it does not validly have
         if missing and record.is_draft:
             yield where.finding(
                 rec,
@@ -54,7 +60,11 @@ def _items_complete(rec: Loaded, where: Locator) -> Iterator[Finding]:
     needs = {"actions": ("task", "owner", "due", "deliverable"), "todos": ("task", "owner", "due")}
     for list_name, fields in needs.items():
         for i, item in enumerate(getattr(record, list_name, None) or []):
-            lacking = [f for f in fields if getattr(item, f) in (None, "")]
+            lacking = [
+                f
+                for f in fields
+                if getattr(item, f) in (None, "") and not rec.invalid_at((list_name, i, f))
+            ]
             if lacking:
                 what = "action item" if list_name == "actions" else "to-do"
                 yield where.finding(

@@ -49,10 +49,15 @@ def check_ids(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[
 
 def check_links(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:
     index = {rec.id: rec.record for rec in records}
+    unreadable: set[str] | None = None  # ids whose file is there but has its own error
     for rec in records:
         for i, link in enumerate(rec.record.links):
             target, _, item = link.partition("/")
             if target not in index:
+                if unreadable is None:
+                    unreadable = {p.stem for p in ws.record_paths()} - index.keys()
+                if target in unreadable:
+                    continue  # not broken: that file's own finding says what is wrong
                 yield where.finding(
                     rec, ("links", i), "broken-link", f"link to unknown record {target}"
                 )

@@ -1,0 +1,108 @@
+"""What a record file may hold: no control characters, and bounded size, depth and width.
+
+A record is a few kilobytes of text a person wrote. Anything far outside that is refused
+before it can cost seconds or gigabytes (a 50 MB file, a list of a million items), and
+before ruamel's recursive parser meets nesting deep enough to exhaust Python's stack.
+Every limit is named in the message that refuses it.
+
+The checks are cheap on ordinary files: one C-speed regex search for control characters,
+two counts and one more search decide whether the parsed data needs a walk at all.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from collabkit.errors import RecordError
+
+MAX_RECORD_BYTES = 1 << 20  # 1 MiB: a record is 1-3 KB; a year of progress notes is ~100 KB
+MAX_DEPTH = 64  # levels of nesting; a record needs four or five
+MAX_ITEMS = 10_000  # entries of one list or mapping; a meeting has dozens of attendees
+
+# YAML's printable set (YAML 1.2 §5.1) without its complement: C0 controls but tab, LF and
+# CR; DEL; C1 controls but NEL; and the two non-characters U+FFFE and U+FFFF. (Text from
+# the UTF-8 decoder holds no surrogates.) ruamel refuses them; the fast parser lets them in.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Nesting can only be deep where many brackets open or a line starts with a long run of
+# indentation, dashes or `?`; anything else cannot reach MAX_DEPTH and is not walked.
+_LONG_PREFIX = re.compile(r"^[ \t?-]{32,}", re.MULTILINE)
+_SMALL_TEXT = 16 * 1024  # below this no list can reach MAX_ITEMS
+
+
+def size(length: int, path: Path | str) -> RecordError:
+    """The error for a file of `length` bytes, over MAX_RECORD_BYTES."""
+    return RecordError(
+        f"file is {length:,} bytes; a record file may be at most "
+        f"{MAX_RECORD_BYTES:,} bytes (1 MiB)",
+        code="too-large",
+        path=path,
+        line=1,
+        column=1,
+    )
+
+
+def check_text(text: str, path: Path | str) -> None:
+    """Refuse text over the size limit or holding a character YAML does not allow."""
+    if len(text) > MAX_RECORD_BYTES:  # characters: at least as many bytes
+        raise size(len(text.encode("utf-8", "surrogatepass")), path)
+    found = _CONTROL.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    more = len(_CONTROL.findall(text)) - 1
+    also = f" ({more} more in this file)" if more else ""
+    raise RecordError(
+        f"control character U+{ord(found[0]):04X} is not allowed in YAML; remove it{also}",
+        code="control-character",
+        path=path,
+        line=line,
+        column=column,
+    )
+
+
+def may_be_deep(text: str) -> bool:
+    """Whether `text` could nest deeper than MAX_DEPTH (cheap; False is certain)."""
+    brackets = text.count("[") + text.count("{")
+    return brackets > MAX_DEPTH // 2 or _LONG_PREFIX.search(text) is not None
+
+
+def needs_walk(text: str) -> bool:
+    """Whether the data parsed from `text` must be walked by `check_shape`."""
+    return len(text) > _SMALL_TEXT or may_be_deep(text)
+
+
+def check_shape(data: Any, path: Path | str) -> None:
+    """Refuse data nested deeper than MAX_DEPTH or with a collection over MAX_ITEMS."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, dict | list):
+            continue
+        if depth > MAX_DEPTH:
+            raise too_deep(path)
+        if len(node) > MAX_ITEMS:
+            shape = "list" if isinstance(node, list) else "mapping"
+            raise RecordError(
+                f"a {shape} of {len(node):,} entries; a record's lists and mappings may hold "
+                f"at most {MAX_ITEMS:,}",
+                code="too-many-items",
+                path=path,
+                line=1,
+                column=1,
+            )
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children)
+
+
+def too_deep(path: Path | str, line: int = 1, column: int = 1) -> RecordError:
+    """The error for nesting deeper than MAX_DEPTH."""
+    return RecordError(
+        f"nested deeper than {MAX_DEPTH} levels; a record needs a few",
+        code="too-deep",
+        path=path,
+        line=line,
+        column=column,
+    )
