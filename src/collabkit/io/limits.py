@@ -17,6 +17,8 @@ from typing import Any
 
 from collabkit.errors import RecordError
 
+Loc = tuple[Any, ...]
+
 MAX_RECORD_BYTES = 1 << 20  # 1 MiB: a record is 1-3 KB; a year of progress notes is ~100 KB
 MAX_DEPTH = 64  # levels of nesting; a record needs four or five
 MAX_ITEMS = 10_000  # entries of one list or mapping; a meeting has dozens of attendees
@@ -45,8 +47,10 @@ def size(length: int, path: Path | str) -> RecordError:
 
 def check_text(text: str, path: Path | str) -> None:
     """Refuse text over the size limit or holding a character YAML does not allow."""
-    if len(text) > MAX_RECORD_BYTES:  # characters: at least as many bytes
-        raise size(len(text.encode("utf-8", "surrogatepass")), path)
+    if len(text) > MAX_RECORD_BYTES // 4:  # up to 4 bytes a character: count them
+        length = len(text.encode("utf-8", "surrogatepass"))
+        if length > MAX_RECORD_BYTES:
+            raise size(length, path)
     found = _CONTROL.search(text)
     if found is None:
         return
@@ -74,15 +78,16 @@ def needs_walk(text: str) -> bool:
     return len(text) > _SMALL_TEXT or may_be_deep(text)
 
 
-def check_shape(data: Any, path: Path | str) -> None:
-    """Refuse data nested deeper than MAX_DEPTH or with a collection over MAX_ITEMS."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
+def check_shape(data: Any, text: str, path: Path | str) -> None:
+    """Refuse data nested deeper than MAX_DEPTH or with a collection over MAX_ITEMS
+    (`data` as parsed from `text`, which says on which line)."""
+    stack: list[tuple[Any, Loc]] = [(data, ())]
     while stack:
-        node, depth = stack.pop()
+        node, loc = stack.pop()
         if not isinstance(node, dict | list):
             continue
-        if depth > MAX_DEPTH:
-            raise too_deep(path)
+        if len(loc) >= MAX_DEPTH:
+            raise too_deep(path, _line(text, loc))
         if len(node) > MAX_ITEMS:
             shape = "list" if isinstance(node, list) else "mapping"
             raise RecordError(
@@ -90,11 +95,23 @@ def check_shape(data: Any, path: Path | str) -> None:
                 f"at most {MAX_ITEMS:,}",
                 code="too-many-items",
                 path=path,
-                line=1,
+                line=_line(text, loc),
                 column=1,
             )
-        children = node.values() if isinstance(node, dict) else node
-        stack.extend((child, depth + 1) for child in children)
+        pairs = node.items() if isinstance(node, dict) else enumerate(node)
+        stack.extend((child, (*loc, key)) for key, child in pairs)
+
+
+def _line(text: str, loc: Loc) -> int:
+    """The line of `loc` or of its deepest part a scan of the text finds, else 1."""
+    from collabkit.io.positions import quick_line
+
+    while loc:
+        line = quick_line(text, loc[:8])  # a few levels say where; deeper ones cost
+        if line is not None:
+            return line
+        loc = loc[:-1]
+    return 1
 
 
 def too_deep(path: Path | str, line: int = 1, column: int = 1) -> RecordError:

@@ -76,7 +76,7 @@ def load_data(text: str, path: Path | str) -> Any:
     except (UnicodeError, ValueError) as exc:
         raise RecordError(f"YAML cannot be read: {exc}", path=path, line=1, column=1) from None
     if needs_walk(text):
-        check_shape(data, path)
+        check_shape(data, text, path)
     if "!" in text and _TAG_CANDIDATE.search(text):
         _refuse_tags(text, path)
     if isinstance(data, list) and _is_multi_document(text):
