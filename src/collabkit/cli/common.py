@@ -73,8 +73,11 @@ def owner_name(ws: Workspace, owner: str | None) -> str | None:
     """`--owner` as given, with `@me` read as `git config user.email`."""
     if owner != "@me":
         return owner
-    from collabkit.io.git import config_value
+    from collabkit.i18n import msg
+    from collabkit.io.git import GitUnavailable, config_value, git_path
 
+    if git_path() is None:
+        raise GitUnavailable(msg("git.missing", what="--owner @me"))
     email = config_value(ws.root, "user.email")
     if email is None:
         raise UsageError("--owner @me: git config user.email is not set")

@@ -1,8 +1,11 @@
 """Running one command line: the commands, and the one error handler at the boundary.
 
-A user's mistake is a CollabError: one line on stderr and its exit code. Anything else is a
-bug in collab: one line saying so and where the traceback went (exit 70), never a bare
-traceback; `COLLAB_DEBUG=1` prints the traceback too.
+A user's mistake is a CollabError: one line on stderr and its exit code. So is what the
+environment refuses (a file system error, no timezone database): exit 2. A reader that
+stops reading (`collab overdue | head -1`) ends the command quietly with exit 141, as a
+tool killed by SIGPIPE reports. Anything else is a bug in collab: one line saying so and
+where the traceback went (exit 70), never a bare traceback; `COLLAB_DEBUG=1` prints the
+traceback too.
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from collabkit.cli import (  # noqa: F401 - each module registers its commands o
 )
 from collabkit.cli.app import app
 from collabkit.cli.common import language, set_language
-from collabkit.errors import EXIT_BUG, CollabError
+from collabkit.errors import EXIT_BUG, EXIT_USAGE, CollabError
 
 CRASH_LOG = "last-error.log"
+EXIT_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `yes | head -1`
 
 
 def run(args: list[str]) -> int:
@@ -38,16 +42,41 @@ def run(args: list[str]) -> int:
     try:
         command.main(args=args, prog_name="collab", standalone_mode=True)
     except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):  # typer turned it into exit 1
+            return EXIT_PIPE
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except CollabError as exc:
-        print(f"collab: {exc.text(language())}", file=sys.stderr)
-        return exc.exit_code
+        return _say(exc.text(language()), exc.exit_code)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a bug: say so, with what to report, never a bare traceback
-        report_bug(exc, args)
-        return EXIT_BUG
+    except BrokenPipeError:
+        return EXIT_PIPE
+    except Exception as exc:  # the one boundary: the environment, else a bug
+        return _environment_error(exc, args)
     return 0
+
+
+def _say(line: str, code: int) -> int:
+    """Print one line of error on stderr (if there still is one) and return `code`."""
+    with contextlib.suppress(OSError, ValueError):
+        print(f"collab: {line}", file=sys.stderr)
+    return code
+
+
+def _environment_error(exc: Exception, args: list[str]) -> int:
+    """What the machine refused, in one line and exit 2; anything else is a bug (exit 70)."""
+    from zoneinfo import ZoneInfoNotFoundError
+
+    from collabkit.i18n import text
+
+    if isinstance(exc, ZoneInfoNotFoundError):
+        return _say(text("tz.missing", language()), EXIT_USAGE)
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else "collab"
+        reason = exc.strerror or str(exc)
+        return _say(text("os.failed", language(), path=where, reason=reason), EXIT_USAGE)
+    report_bug(exc, args)  # a bug: say so, with what to report, never a bare traceback
+    return EXIT_BUG
 
 
 def report_bug(exc: BaseException, args: list[str]) -> None:
@@ -91,7 +120,23 @@ def main() -> None:
     from collabkit.bulk import freeze_after_bulk
 
     freeze_after_bulk()  # one short run: records loaded in bulk need no collecting
+    tolerate_any_encoding()
     code = run(sys.argv[1:])
-    with contextlib.suppress(BrokenPipeError):  # `collab overdue | head`: the reader left
+    try:
         sys.stdout.flush()
+    except BrokenPipeError:  # `collab overdue | head`: the reader left
+        code = EXIT_PIPE
+    if code == EXIT_PIPE:  # what is still buffered goes nowhere, not into a second error
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     sys.exit(code)
+
+
+def tolerate_any_encoding() -> None:
+    """Output never fails on a terminal or pipe that is not UTF-8 (`LANG=C` without
+    Python's UTF-8 mode, a Windows code page): what it cannot show is written as `\\u5f20`."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")
