@@ -94,23 +94,33 @@ def report_bug(exc: BaseException, args: list[str]) -> None:
 
 
 def _write_crash_log(text: str, args: list[str]) -> Path | None:
-    """Keep the traceback in the workspace's cache folder (else the temp folder)."""
+    """Keep the traceback in the workspace's cache folder (else the temp folder).
+
+    Written atomically under its own name, so a symlink planted where the log goes (a
+    committed `.collab-cache/last-error.log -> ~/.bashrc`, or one in a shared /tmp) is
+    replaced, never followed; a cache folder that leads out of the workspace is not used.
+    """
     import tempfile
 
+    from collabkit.io.atomic import write_atomic
+    from collabkit.io.paths import inside
+
     start = Path(args[args.index("-C") + 1]) if "-C" in args[:-1] else Path.cwd()
-    workspaces = [
-        folder / ".collab-cache"
-        for folder in (start.resolve(), *start.resolve().parents)
-        if (folder / "collab.yaml").is_file()
+    with contextlib.suppress(OSError, RuntimeError):
+        start = start.resolve()
+    found = [folder for folder in (start, *start.parents) if (folder / "collab.yaml").is_file()]
+    places: list[tuple[Path, str, Path | None]] = [
+        (w / ".collab-cache", CRASH_LOG, w) for w in found[:1]
     ]
-    folders = [*workspaces[:1], Path(tempfile.gettempdir())]
-    for folder in folders:
+    places.append((Path(tempfile.gettempdir()), "collab-" + CRASH_LOG, None))
+    for folder, name, root in places:
         try:
             folder.mkdir(exist_ok=True)
-            path = folder / (CRASH_LOG if folder.name == ".collab-cache" else "collab-" + CRASH_LOG)
-            path.write_text(text, encoding="utf-8")
-            return path
-        except OSError:
+            if root is not None and (folder.is_symlink() or not inside(root, folder)):
+                continue
+            write_atomic(folder / name, text.encode("utf-8"))
+            return folder / name
+        except (OSError, CollabError):
             continue
     return None
 

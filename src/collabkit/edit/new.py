@@ -10,7 +10,7 @@ from collabkit.edit.document import check_valid
 from collabkit.edit.skeleton import render_skeleton
 from collabkit.errors import UsageError
 from collabkit.io.atomic import create_exclusive
-from collabkit.models import FOLDERS, KINDS
+from collabkit.models import KINDS
 from collabkit.models.ids import allocate
 from collabkit.workspace import Workspace
 
@@ -20,7 +20,7 @@ def new_record(ws: Workspace, kind: str, now: datetime, values: dict[str, Any]) 
     if kind not in KINDS:
         raise UsageError(f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
     config = ws.config
-    folder = ws.records_dir / FOLDERS[kind]
+    folder = ws.folder_for(kind)  # refused if it is a symlink out of the workspace
     folder.mkdir(parents=True, exist_ok=True)
     prefix, year = config.prefixes[kind], now.astimezone(config.tz).year
     taken = [p.stem for p in ws.record_paths()]

@@ -21,6 +21,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ahead.out_of_range": ("向后查看的时长超出可计算的范围(最多一百年)",
                            "the look-ahead reaches past the dates collab can compute (a century "
                            "at most)"),
+    # paths
+    "path.outside": ("{path} 指向工作区之外:collab 只读写工作区内的文件",
+                     "{path} leads outside the workspace: collab reads and writes only the "
+                     "workspace's own files"),
     # a file system error anywhere else
     "os.failed": ("{path}: 操作失败:{reason}", "{path}: {reason}"),
 }
