@@ -10,7 +10,22 @@ from pathlib import Path
 import pytest
 
 from collabkit.cli import run
+from tests.fuzz import budget
 from tests.helpers import EXAMPLES, MINIMAL_CONFIG, ROOT, SCENARIOS, Result, build_tree, git
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz",
+        choices=("ci", "deep"),
+        default=None,
+        help="ci: the bounded fuzz run (default); deep: many more examples (or COLLAB_FUZZ=deep)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    chosen = config.getoption("--fuzz") or os.environ.get("COLLAB_FUZZ") or "ci"
+    budget.MODE[0] = "deep" if chosen == "deep" else "ci"
 
 
 @pytest.fixture
