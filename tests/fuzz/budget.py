@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 MODE = ["deep" if os.environ.get("COLLAB_FUZZ") == "deep" else "ci"]
 
@@ -31,4 +31,5 @@ def settings_for(ci: int, deep_examples: int | None = None) -> settings:
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                HealthCheck.function_scoped_fixture],
         print_blob=deep(),
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
     )

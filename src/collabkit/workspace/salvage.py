@@ -42,7 +42,7 @@ def salvage(file: RecordFile, config: Config) -> Salvaged | None:
     """The record of `file` without the values that fail, or None when what fails is what
     makes it a record (its kind or id) or cannot be taken out without renaming others."""
     kind = file.data.get("kind")
-    if kind not in MODELS:
+    if not isinstance(kind, str) or kind not in MODELS:
         return None
     pruned = _Pruned(copy.deepcopy(file.data), kind)
     context = validation_context(config.tz)
