@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.fuzz.budget import settings_for
 from tests.fuzz.harness import (
@@ -17,7 +18,8 @@ from tests.fuzz.harness import (
     fuzz_workspace,
     planted,
 )
-from tests.fuzz.strategies import dump, mutated_record, record_shaped
+from tests.fuzz.strategies import Mutation, dump, mutated_record, mutations, record_shaped
+from tests.helpers import EXAMPLES, NOW
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +46,21 @@ def test_damaged_real_records(ws: Path, case: tuple[str, bytes]) -> None:
 @given(data=record_shaped())
 def test_random_records(ws: Path, data: dict[object, object]) -> None:
     every_command(ws, "records/meetings/HY-2024-009.yaml", dump(data))
+
+
+CONFIG = (EXAMPLES / "collab.yaml").read_bytes()
+
+
+@settings_for(ci=6, deep_examples=1000)
+@given(mutations=st.lists(mutations, min_size=1, max_size=3))
+def test_damaged_config(ws: Path, mutations: list[Mutation]) -> None:
+    """collab.yaml is trusted, but a bad one stops every command with one line (exit 2)."""
+    raw = CONFIG
+    for mutation in mutations:
+        raw = mutation.apply(raw)
+    with planted(ws, "collab.yaml", raw):
+        for args in (("lint",), ("overdue", "--now", NOW), ("new", "issue", "--no-input")):
+            outcome = collab(ws, *args)
+            assert_clear(outcome)
+            if outcome.code == 0 and args[0] == "new":
+                (ws / outcome.out.strip()).unlink()
