@@ -56,6 +56,12 @@ def examples(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def handbook(tmp_path: Path) -> Path:
+    """A copy of the bundled example workspace, not in a git repository (quicker)."""
+    return Path(shutil.copytree(EXAMPLES, tmp_path / "handbook"))
+
+
+@pytest.fixture
 def scenario(tmp_path: Path):  # type: ignore[no-untyped-def]
     """`scenario("english")`: a copy of tests/scenarios/english in a fresh git repository."""
 

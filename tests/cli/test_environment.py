@@ -36,13 +36,13 @@ def snapshot(root: Path) -> dict[str, bytes]:
 # --- no git ------------------------------------------------------------------------------------
 
 
-def test_owner_me_without_git_says_git_is_missing(invoke, examples, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("PATH", str(examples / "no-such-folder"))
+def test_owner_me_without_git_says_git_is_missing(invoke, handbook, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", str(handbook / "no-such-folder"))
     for command in (["overdue", "--now", NOW], ["due", "--now", NOW], ["list"]):
-        result = invoke("-C", examples, *command, "--owner", "@me")
+        result = invoke("-C", handbook, *command, "--owner", "@me")
         assert (result.code, result.out) == (2, ""), result
         assert result.err == "collab: --owner @me 需要 git,但找不到 git(未安装,或不在 PATH 中)\n"
-    assert invoke("-C", examples, "overdue", "--now", NOW).code == 0  # nothing else needs it
+    assert invoke("-C", handbook, "overdue", "--now", NOW).code == 0  # nothing else needs it
 
 
 # --- a read-only workspace ------------------------------------------------------------------
@@ -73,7 +73,7 @@ def read_only_runner() -> tuple[list[str], str] | None:
 
 @pytest.fixture
 def read_only(tmp_path: Path) -> Iterator[Path]:
-    """A copy of the examples; its files and folders not writable (for a user)."""
+    """A copy of the handbook; its files and folders not writable (for a user)."""
     ws = tmp_path / "handbook"
     shutil.copytree(EXAMPLES, ws)
     for path in [ws, *ws.rglob("*")]:
@@ -128,7 +128,7 @@ def test_a_read_only_workspace_reads_and_refuses_writes_clearly(read_only: Path)
     assert snapshot(read_only) == before
 
 
-def test_a_read_only_file_system_says_so(invoke, examples, monkeypatch):  # type: ignore[no-untyped-def]
+def test_a_read_only_file_system_says_so(invoke, handbook, monkeypatch):  # type: ignore[no-untyped-def]
     real_open = os.open
 
     def read_only_open(path: object, flags: int, *args: object, **kwargs: object) -> int:
@@ -136,14 +136,14 @@ def test_a_read_only_file_system_says_so(invoke, examples, monkeypatch):  # type
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
         return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
-    before = snapshot(examples)
+    before = snapshot(handbook)
     monkeypatch.setattr(os, "open", read_only_open)
-    assert invoke("-C", examples, "overdue", "--now", NOW).code == 0
-    result = invoke("-C", examples, "set", "RW-2024-001", "priority", "low")
+    assert invoke("-C", handbook, "overdue", "--now", NOW).code == 0
+    result = invoke("-C", handbook, "set", "RW-2024-001", "priority", "low")
     assert (result.code, result.out) == (2, ""), result
-    assert result.err == (f"collab: {examples / 'records/requirements/RW-2024-001.yaml'}: "
+    assert result.err == (f"collab: {handbook / 'records/requirements/RW-2024-001.yaml'}: "
                           f"文件系统为只读,未写入任何内容(原文件保持不变)\n")
-    assert snapshot(examples) == before
+    assert snapshot(handbook) == before
 
 
 def test_a_folder_that_cannot_be_made_is_one_line(invoke, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
@@ -159,8 +159,8 @@ def test_a_folder_that_cannot_be_made_is_one_line(invoke, tmp_path, monkeypatch)
 # --- a full disk ------------------------------------------------------------------------------
 
 
-def test_a_full_disk_is_a_clear_error_and_the_file_stays(invoke, examples, monkeypatch):  # type: ignore[no-untyped-def]
-    before = snapshot(examples)
+def test_a_full_disk_is_a_clear_error_and_the_file_stays(invoke, handbook, monkeypatch):  # type: ignore[no-untyped-def]
+    before = snapshot(handbook)
 
     def full(fd: int, data: object) -> int:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -170,10 +170,10 @@ def test_a_full_disk_is_a_clear_error_and_the_file_stays(invoke, examples, monke
                        "records/requirements/RW-2024-001.yaml"),
                       (["new", "issue", "--no-input", "--now", NOW],
                        "records/issues/WT-2024-002.yaml")):
-        result = invoke("-C", examples, *args)
+        result = invoke("-C", handbook, *args)
         assert (result.code, result.out) == (2, ""), result
-        assert result.err == f"collab: {examples / rel}: 磁盘已满,未写入任何内容(原文件保持不变)\n"
-    assert snapshot(examples) == before  # not even a temp file is left
+        assert result.err == f"collab: {handbook / rel}: 磁盘已满,未写入任何内容(原文件保持不变)\n"
+    assert snapshot(handbook) == before  # not even a temp file is left
 
 
 # --- timezones and calendar years -------------------------------------------------------------
@@ -184,11 +184,9 @@ def test_no_timezone_database(tmp_path: Path) -> None:
     build_tree(tmp_path / "shadow", {"tzdata/__init__.py": "raise ImportError('hidden')\n"})
     env = {"PYTHONPATH": str(tmp_path / "shadow"), "PYTHONTZPATH": "",
            "PYTHONIOENCODING": "utf-8"}
-    for args in (["overdue", "--now", NOW], ["lint"]):
-        done = run_raw(["-C", str(EXAMPLES), *args], cwd=tmp_path, env=env)
-        assert (done.returncode, done.stdout) == (2, b""), done
-        assert done.stderr.decode() == (
-            "collab: 找不到时区数据库:请安装 tzdata(pip install tzdata)\n")
+    done = run_raw(["-C", str(EXAMPLES), "overdue", "--now", NOW], cwd=tmp_path, env=env)
+    assert (done.returncode, done.stdout) == (2, b""), done
+    assert done.stderr.decode() == "collab: 找不到时区数据库:请安装 tzdata(pip install tzdata)\n"
 
 
 @pytest.mark.parametrize("command", [["lint"], ["overdue"], ["due"], ["list"], ["new", "issue"]])
@@ -202,54 +200,49 @@ def test_an_unknown_timezone_stops_every_command_the_same_way(invoke, ws, comman
                           "(use an IANA name such as Asia/Shanghai)\n")
 
 
-def test_far_years_are_errors_not_crashes(invoke, examples):  # type: ignore[no-untyped-def]
+def test_far_years_are_errors_not_crashes(invoke, handbook):  # type: ignore[no-untyped-def]
     """A record in year 9999 made every command overflow (exit 70); now it is one finding,
     and a look-ahead past year 9999 is a usage error."""
-    path = examples / "records/requirements/RW-2024-001.yaml"
+    path = handbook / "records/requirements/RW-2024-001.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "sent_at: 2024-09-02 10:00", "sent_at: 9999-12-31 10:00"), encoding="utf-8")
-    lint = invoke("-C", examples, "lint", "records/requirements")
+    lint = invoke("-C", handbook, "lint", "records/requirements")
     assert (lint.code, lint.out) == (
         1, "records/requirements/RW-2024-001.yaml:42:10: error schema sent_at: '9999-12-31 "
         "10:00' is out of range: dates run from 1900 to 2999\n"), lint
-    assert invoke("-C", examples, "overdue", "--now", NOW).code == 0
-    due = invoke("-C", examples, "due", "--now", NOW, "--within", "99999999d")
+    assert invoke("-C", handbook, "overdue", "--now", NOW).code == 0
+    due = invoke("-C", handbook, "due", "--now", NOW, "--within", "99999999d")
     assert (due.code, due.err) == (2, "collab: 向后查看的时长超出可计算的范围(最多一百年)\n"), due
 
 
 # --- locales and pipes --------------------------------------------------------------------------
 
 
-def test_the_c_locale_still_prints_chinese(examples: Path) -> None:
+def test_the_c_locale_still_prints_chinese(invoke, handbook: Path) -> None:  # type: ignore[no-untyped-def]
     """`LC_ALL=C` with PYTHONIOENCODING unset: Python's UTF-8 mode keeps the output whole."""
-    utf8 = run_raw(["overdue", "--now", NOW], cwd=examples, env={"PYTHONIOENCODING": "utf-8"})
-    c = run_raw(["overdue", "--now", NOW], cwd=examples, env={"LC_ALL": "C", "LANG": "C"},
+    expected = invoke("-C", handbook, "overdue", "--now", NOW).out
+    c = run_raw(["overdue", "--now", NOW], cwd=handbook, env={"LC_ALL": "C", "LANG": "C"},
                 drop=("PYTHONIOENCODING", "PYTHONUTF8"))
     assert (c.returncode, c.stderr) == (0, b""), c
-    assert c.stdout == utf8.stdout
-    assert "逾期 15 个工作日" in c.stdout.decode("utf-8")
+    assert c.stdout.decode("utf-8") == expected
+    assert "逾期 15 个工作日" in expected
 
 
-def test_an_ascii_terminal_gets_escapes_not_a_crash(examples: Path) -> None:
+def test_an_ascii_terminal_gets_escapes_not_a_crash(invoke, handbook: Path) -> None:  # type: ignore[no-untyped-def]
     """A locale that cannot show Chinese (C without UTF-8 mode): `\\u903e` for what it
-    cannot show. JSON stays valid JSON with the same data."""
+    cannot show, and JSON stays valid JSON with the same data."""
     ascii_env = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
-    utf8 = run_raw(["overdue", "--now", NOW, "--format", "json"], cwd=examples,
-                   env={"PYTHONIOENCODING": "utf-8"})
-    for fmt in ("json", "table"):
-        done = run_raw(["overdue", "--now", NOW, "--format", fmt], cwd=examples,
-                       env=ascii_env, drop=("PYTHONIOENCODING",))
-        assert (done.returncode, done.stderr) == (0, b""), done
-        done.stdout.decode("ascii")
-        if fmt == "json":
-            assert json.loads(done.stdout) == json.loads(utf8.stdout)
-        else:
-            late = b"\\u903e\\u671f 15 \\u4e2a\\u5de5\\u4f5c\\u65e5"  # 逾期 15 个工作日
-            assert late in done.stdout
+    expected = json.loads(invoke("-C", handbook, "overdue", "--now", NOW, "--format", "json").out)
+    done = run_raw(["overdue", "--now", NOW, "--format", "json"], cwd=handbook, env=ascii_env,
+                   drop=("PYTHONIOENCODING",))
+    assert (done.returncode, done.stderr) == (0, b""), done
+    done.stdout.decode("ascii")
+    assert json.loads(done.stdout) == expected
+    assert b'"what": "\\u5f00\\u53d1\\u5b8c\\u6210"' in done.stdout  # 开发完成
 
 
-def busy(root: Path, meetings: int = 400) -> Path:
-    """A workspace whose overdue list is far more than a pipe holds (64 KB)."""
+def busy(root: Path, meetings: int = 300) -> Path:
+    """A workspace whose overdue list in JSON is more than a pipe holds (64 KB)."""
     files: dict[str, str | bytes] = {"collab.yaml": "language: zh\n"}
     for n in range(1, meetings + 1):
         files[f"records/meetings/HY-2024-{n:03d}.yaml"] = (
@@ -258,19 +251,21 @@ def busy(root: Path, meetings: int = 400) -> Path:
     return build_tree(root, files)
 
 
-@pytest.mark.parametrize("fmt", ["table", "json"])
-def test_a_reader_that_stops_reading(tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize("when", ["after-a-line", "at-once"])
+def test_a_reader_that_stops_reading(tmp_path: Path, when: str) -> None:
     """`collab overdue | head -1`: no BrokenPipeError, no traceback, exit 141 (128 + SIGPIPE,
-    as `yes | head -1` reports), not the 1 that means "something is overdue"."""
-    ws = busy(tmp_path / "ws")
+    as `yes | head -1` reports), not the 1 that means "something is overdue". The reader
+    leaves after one line of more than a pipe holds, or before anything is written."""
+    ws = busy(tmp_path / "ws") if when == "after-a-line" else EXAMPLES
+    fmt = "json" if when == "after-a-line" else "table"
     proc = subprocess.Popen([*PY, "-C", str(ws), "overdue", "--now", NOW, "--format", fmt],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert proc.stdout is not None and proc.stderr is not None
-    first = proc.stdout.readline()
+    if when == "after-a-line":
+        assert proc.stdout.readline().strip() == b"["
     proc.stdout.close()
     code = proc.wait(timeout=120)
     err = proc.stderr.read()
     proc.stderr.close()
-    assert first.strip()
     assert (code, err) == (141, b"")

@@ -21,44 +21,44 @@ def secret(tmp_path: Path) -> Path:
     return build_tree(tmp_path / "elsewhere", {"HY-2024-009.yaml": OUTSIDE_TEXT})
 
 
-def test_a_record_file_that_links_out_is_a_finding_and_never_read(invoke, examples, secret):  # type: ignore[no-untyped-def]
-    link = examples / "records/meetings/HY-2024-009.yaml"
+def test_a_record_file_that_links_out_is_a_finding_and_never_read(invoke, handbook, secret):  # type: ignore[no-untyped-def]
+    link = handbook / "records/meetings/HY-2024-009.yaml"
     os.symlink(secret / "HY-2024-009.yaml", link)
     rel = "records/meetings/HY-2024-009.yaml"
     message = (f"a link to a file outside the workspace ({secret / 'HY-2024-009.yaml'}); "
                f"collab reads only the workspace's own files")
-    lint = invoke("-C", examples, "lint", "records/meetings")
+    lint = invoke("-C", handbook, "lint", "records/meetings")
     assert (lint.code, lint.out) == (1, f"{rel}:1:1: error outside-workspace {message}\n"), lint
-    overdue = invoke("-C", examples, "overdue", "--now", NOW)
+    overdue = invoke("-C", handbook, "overdue", "--now", NOW)
     assert overdue.code == 0 and "机密" not in overdue.out
     assert overdue.err == (f"collab: 1 个记录文件无法读取,已跳过;请运行 `collab lint`\n"
                            f"  {rel}:1: {message}\n")
-    listed = invoke("-C", examples, "list")
+    listed = invoke("-C", handbook, "list")
     assert "HY-2024-009" not in listed.out and "机密" not in listed.out
     for command in (["show", "HY-2024-009", "--now", NOW], ["set", "HY-2024-009", "title", "x"],
                     ["done", "HY-2024-009/A1", "--now", NOW], ["renumber", "HY-2024-009"]):
-        result = invoke("-C", examples, *command)
+        result = invoke("-C", handbook, *command)
         assert (result.code, result.out, result.err) == (2, "", f"collab: {rel} {LEADS_OUT}\n"), (
             command, result)
     assert (secret / "HY-2024-009.yaml").read_text(encoding="utf-8") == OUTSIDE_TEXT
 
 
-def test_a_symlink_inside_the_workspace_is_read(invoke, examples):  # type: ignore[no-untyped-def]
-    build_tree(examples, {"archive/HY-2024-009.yaml": OUTSIDE_TEXT.replace("held", "planned")})
-    os.symlink("../../archive/HY-2024-009.yaml", examples / "records/meetings/HY-2024-009.yaml")
-    listed = invoke("-C", examples, "list", "meeting")
+def test_a_symlink_inside_the_workspace_is_read(invoke, handbook):  # type: ignore[no-untyped-def]
+    build_tree(handbook, {"archive/HY-2024-009.yaml": OUTSIDE_TEXT.replace("held", "planned")})
+    os.symlink("../../archive/HY-2024-009.yaml", handbook / "records/meetings/HY-2024-009.yaml")
+    listed = invoke("-C", handbook, "list", "meeting")
     assert "HY-2024-009  meeting  机密内容" in listed.out, listed
 
 
-def test_a_symlinked_folder_out_is_neither_read_nor_written(invoke, examples, secret):  # type: ignore[no-untyped-def]
-    meetings = examples / "records/meetings"
+def test_a_symlinked_folder_out_is_neither_read_nor_written(invoke, handbook, secret):  # type: ignore[no-untyped-def]
+    meetings = handbook / "records/meetings"
     for path in meetings.iterdir():
         path.unlink()
     meetings.rmdir()
     os.symlink(secret, meetings)
-    listed = invoke("-C", examples, "list", "meeting")
+    listed = invoke("-C", handbook, "list", "meeting")
     assert (listed.code, "HY-2024-009" in listed.out) == (0, False), listed
-    new = invoke("-C", examples, "new", "meeting", "--no-input", "--now", NOW)
+    new = invoke("-C", handbook, "new", "meeting", "--no-input", "--now", NOW)
     assert (new.code, new.err) == (2, f"collab: records/meetings {LEADS_OUT}\n"), new
     assert sorted(p.name for p in secret.iterdir()) == ["HY-2024-009.yaml"]
 
@@ -75,36 +75,36 @@ def test_a_records_folder_that_links_out_is_read_as_nothing(invoke, tmp_path, se
     "ref", ["../../etc/passwd", "/etc/passwd", "..\\..\\x", "RW-2024-001/../../x",
             "RW-2024-001\\..\\..", "C:\\Windows", "records/requirements/RW-2024-001.yaml"],
 )
-def test_ids_are_never_paths(invoke, examples, ref):  # type: ignore[no-untyped-def]
+def test_ids_are_never_paths(invoke, handbook, ref):  # type: ignore[no-untyped-def]
     item = ref if "/" in ref else f"{ref}/A1"
     for command in (["show", ref], ["set", ref, "title", "x"], ["done", item],
                     ["progress", ref, "note"]):
-        result = invoke("-C", examples, *command)
+        result = invoke("-C", handbook, *command)
         assert result.code == 2, (command, result)
         assert result.err.startswith(f"collab: '{ref if command[0] != 'done' else item}' is not "
                                      f"a record id"), (command, result)
 
 
-def test_renumber_takes_no_file_outside_the_records(invoke, examples, secret):  # type: ignore[no-untyped-def]
+def test_renumber_takes_no_file_outside_the_records(invoke, handbook, secret):  # type: ignore[no-untyped-def]
     target = secret / "HY-2024-009.yaml"
-    result = invoke("-C", examples, "renumber", str(target))
+    result = invoke("-C", handbook, "renumber", str(target))
     assert (result.code, result.err) == (
         2, f"collab: {target} is not a record file of this workspace\n"), result
     assert target.read_text(encoding="utf-8") == OUTSIDE_TEXT
 
 
 @pytest.mark.parametrize("kind", ["absolute", "dotdot", "symlink"])
-def test_lint_reads_no_path_outside_the_workspace(invoke, examples, secret, kind):  # type: ignore[no-untyped-def]
+def test_lint_reads_no_path_outside_the_workspace(invoke, handbook, secret, kind):  # type: ignore[no-untyped-def]
     if kind == "absolute":
         given = str(secret / "HY-2024-009.yaml")
         shown = given
     elif kind == "dotdot":
-        given = os.path.relpath(secret / "HY-2024-009.yaml", examples)
-        shown = str(examples / given)
+        given = os.path.relpath(secret / "HY-2024-009.yaml", handbook)
+        shown = str(handbook / given)
     else:
-        os.symlink(secret, examples / "notes")
-        given, shown = "notes", str(examples / "notes")
-    result = invoke("-C", examples, "lint", given)
+        os.symlink(secret, handbook / "notes")
+        given, shown = "notes", str(handbook / "notes")
+    result = invoke("-C", handbook, "lint", given)
     assert (result.code, result.out, result.err) == (2, "", f"collab: {shown} {LEADS_OUT}\n"), (
         result)
 
@@ -130,26 +130,26 @@ def test_template_names_stay_in_the_template_folders(tmp_path, secret, name):  #
     assert "机密" not in str(info.value)
 
 
-def test_a_kind_is_never_a_template_path(invoke, examples):  # type: ignore[no-untyped-def]
-    result = invoke("-C", examples, "new", "../../../elsewhere/x", "--no-input")
+def test_a_kind_is_never_a_template_path(invoke, handbook):  # type: ignore[no-untyped-def]
+    result = invoke("-C", handbook, "new", "../../../elsewhere/x", "--no-input")
     assert (result.code, result.err.split(" (")[0]) == (
         2, "collab: unknown kind '../../../elsewhere/x'"), result
 
 
-def test_a_planted_crash_log_link_is_replaced_not_followed(invoke, examples, secret, monkeypatch):  # type: ignore[no-untyped-def]
+def test_a_planted_crash_log_link_is_replaced_not_followed(invoke, handbook, secret, monkeypatch):  # type: ignore[no-untyped-def]
     """A repository could commit `.collab-cache/last-error.log -> ~/.bashrc`: a crash
     writes its own file there instead of overwriting the target."""
     import collabkit.lint
 
-    (examples / ".collab-cache").mkdir()
-    os.symlink(secret / "HY-2024-009.yaml", examples / ".collab-cache/last-error.log")
+    (handbook / ".collab-cache").mkdir()
+    os.symlink(secret / "HY-2024-009.yaml", handbook / ".collab-cache/last-error.log")
 
     def bug(*args: object, **kwargs: object) -> None:
         raise RuntimeError("planted bug")
 
     monkeypatch.setattr(collabkit.lint, "lint", bug)
-    result = invoke("-C", examples, "lint")
+    result = invoke("-C", handbook, "lint")
     assert result.code == 70, result
-    log = examples / ".collab-cache/last-error.log"
+    log = handbook / ".collab-cache/last-error.log"
     assert not log.is_symlink() and "planted bug" in log.read_text(encoding="utf-8")
     assert (secret / "HY-2024-009.yaml").read_text(encoding="utf-8") == OUTSIDE_TEXT

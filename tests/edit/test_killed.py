@@ -97,21 +97,21 @@ TEMP_NAMES = [".HY-2024-002.yaml.k2j3x9.tmp", ".HY-2024-005.yaml.4242.a1b2c3d4.t
               "HY-2024-006.yaml.tmp", ".HY-2024-007.yaml"]
 
 
-def test_temp_files_are_never_read_as_records(invoke, examples):  # type: ignore[no-untyped-def]
+def test_temp_files_are_never_read_as_records(invoke, handbook):  # type: ignore[no-untyped-def]
     """What a killed write leaves (`.name.XXXX.tmp`), and hidden files in general, are not
     records: not listed, not linted (not even when their folder is named), not counted."""
     half = "kind: meeting\nid: HY-2024-00"  # a half-written record
-    build_tree(examples, {f"records/meetings/{name}": half for name in TEMP_NAMES})
-    build_tree(examples, {"records/meetings/.hidden/HY-2024-008.yaml": half})
+    build_tree(handbook, {f"records/meetings/{name}": half for name in TEMP_NAMES})
+    build_tree(handbook, {"records/meetings/.hidden/HY-2024-008.yaml": half})
     for args in (["lint"], ["lint", "records/meetings"]):
-        lint = invoke("-C", examples, *args)
+        lint = invoke("-C", handbook, *args)
         assert "HY-2024-00" not in lint.out.replace("HY-2024-002", ""), lint
         assert lint.code == 0, lint
-    listed = invoke("-C", examples, "list", "meeting")
+    listed = invoke("-C", handbook, "list", "meeting")
     assert [line.split()[0] for line in listed.out.splitlines()[1:]] == [
         "HY-2024-001", "HY-2024-002"], listed
-    new = invoke("-C", examples, "new", "meeting", "--no-input", "--now", NOW)
+    new = invoke("-C", handbook, "new", "meeting", "--no-input", "--now", NOW)
     assert new.out == "records/meetings/HY-2024-003.yaml\n", new
-    assert sorted(n for n in os.listdir(examples / "records/meetings") if n.endswith(".yaml")
+    assert sorted(n for n in os.listdir(handbook / "records/meetings") if n.endswith(".yaml")
                   and not n.startswith(".")) == [
         "HY-2024-001.yaml", "HY-2024-002.yaml", "HY-2024-003.yaml"]

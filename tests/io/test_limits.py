@@ -52,6 +52,23 @@ def test_deep_nesting_is_refused_fast(text: str, where: tuple[int, int], roundtr
     assert (err.code, err.message, (err.line, err.column)) == ("too-deep", TOO_DEEP, where)
 
 
+FORBIDDEN = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                              *range(0x7F, 0x85), *range(0x86, 0xA0), 0xFFFE, 0xFFFF)]
+
+
+@pytest.mark.parametrize("char", FORBIDDEN, ids=[f"U+{ord(c):04X}" for c in FORBIDDEN])
+def test_every_character_yaml_forbids_is_refused_where_it_is(char: str) -> None:
+    err = refused(HEAD + f"title: 协调{char}会\n")
+    assert (err.code, err.line, err.column) == ("control-character", 3, 10)
+    assert err.message == f"control character U+{ord(char):04X} is not allowed in YAML; remove it"
+
+
+@pytest.mark.parametrize("char", ["\t", "\x85", "\xa0", "\ufeff", "\u202e", "\u2066", "\u2028",
+                                  "\u200b", "\U0001f600", "\ufffd"])
+def test_characters_yaml_allows_are_read(char: str) -> None:
+    assert load_data(HEAD + f"title: 协调{char}会\n", "r.yaml")["title"].startswith("协调")
+
+
 def test_nesting_up_to_the_limit_is_fine() -> None:
     assert load_data(flow(MAX_DEPTH - 1), "r.yaml")["cc"] is not None
     assert load_roundtrip(block(40), "r.yaml")["cc"] is not None

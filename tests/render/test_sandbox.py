@@ -30,51 +30,51 @@ TEMPLATE = "templates/new/meeting.yaml.j2"
     ],
     ids=["method-self", "globals", "mro", "cycler", "lipsum-os", "context", "call"],
 )
-def test_a_workspace_template_cannot_reach_python(invoke, examples, expression, refusal):  # type: ignore[no-untyped-def]
-    marker = examples.parent / "PWNED"
-    build_tree(examples, {TEMPLATE: "kind: meeting\nid: {{ id }}\ntitle: {{ "
+def test_a_workspace_template_cannot_reach_python(invoke, handbook, expression, refusal):  # type: ignore[no-untyped-def]
+    marker = handbook.parent / "PWNED"
+    build_tree(handbook, {TEMPLATE: "kind: meeting\nid: {{ id }}\ntitle: {{ "
                           + expression.replace("{marker}", str(marker)) + " }}\n"})
-    result = invoke("-C", examples, "new", "meeting", "--no-input", "--title", "会",
+    result = invoke("-C", handbook, "new", "meeting", "--no-input", "--title", "会",
                     "--now", NOW)
     assert (result.code, result.out) == (2, ""), result
     assert result.err == f"collab: {TEMPLATE}:3: template error: {refusal}\n"
     assert not marker.exists()
-    assert not (examples / "records/meetings/HY-2024-003.yaml").exists()
+    assert not (handbook / "records/meetings/HY-2024-003.yaml").exists()
 
 
 HOSTILE = "{{ 7*7 }} {% for x in range(3) %}x{% endfor %} {{ lipsum.__globals__ }} {#"
 
 
 @pytest.mark.parametrize("template", ["shipped", "workspace"])
-def test_record_text_is_never_rendered(invoke, examples, template):  # type: ignore[no-untyped-def]
+def test_record_text_is_never_rendered(invoke, handbook, template):  # type: ignore[no-untyped-def]
     """Values given to `new` are data in the skeleton, whichever template writes it."""
     if template == "workspace":
-        build_tree(examples, {TEMPLATE: "kind: meeting\nid: {{ id }}\ntitle: {{ title | y }}\n"
+        build_tree(handbook, {TEMPLATE: "kind: meeting\nid: {{ id }}\ntitle: {{ title | y }}\n"
                               "location: {{ title | y }}\n"})
-    result = invoke("-C", examples, "new", "meeting", "--no-input", "--title", HOSTILE,
+    result = invoke("-C", handbook, "new", "meeting", "--no-input", "--title", HOSTILE,
                     "--now", NOW)
     assert (result.code, result.out) == (0, "records/meetings/HY-2024-003.yaml\n"), result
-    show = invoke("-C", examples, "show", "HY-2024-003", "--now", NOW, "--format", "json")
+    show = invoke("-C", handbook, "show", "HY-2024-003", "--now", NOW, "--format", "json")
     assert json.loads(show.out)["title"] == HOSTILE, show
     if template == "workspace":
         assert json.loads(show.out)["fields"]["location"] == HOSTILE
 
 
-def test_set_writes_template_text_as_text(invoke, examples):  # type: ignore[no-untyped-def]
-    assert invoke("-C", examples, "set", "HY-2024-002", "location", HOSTILE).code == 0
-    show = invoke("-C", examples, "show", "HY-2024-002", "--now", NOW, "--format", "json")
+def test_set_writes_template_text_as_text(invoke, handbook):  # type: ignore[no-untyped-def]
+    assert invoke("-C", handbook, "set", "HY-2024-002", "location", HOSTILE).code == 0
+    show = invoke("-C", handbook, "show", "HY-2024-002", "--now", NOW, "--format", "json")
     assert json.loads(show.out)["fields"]["location"] == HOSTILE
 
 
-def test_yaml_tags_in_a_record_never_construct(invoke, examples: Path) -> None:  # type: ignore[no-untyped-def]
-    marker = examples.parent / "PWNED"
-    path = examples / "records/meetings/HY-2024-002.yaml"
+def test_yaml_tags_in_a_record_never_construct(invoke, handbook: Path) -> None:  # type: ignore[no-untyped-def]
+    marker = handbook.parent / "PWNED"
+    path = handbook / "records/meetings/HY-2024-002.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("recorder: 刘洋", f"recorder: !!python/object/apply:os.system "
                                  f"['touch {marker}']"), encoding="utf-8")
     for command in (["lint"], ["overdue", "--now", NOW], ["set", "HY-2024-002", "host", "张伟"]):
-        invoke("-C", examples, *command)
-    lint = invoke("-C", examples, "lint", "records/meetings/HY-2024-002.yaml")
+        invoke("-C", handbook, *command)
+    lint = invoke("-C", handbook, "lint", "records/meetings/HY-2024-002.yaml")
     assert lint.out == ("records/meetings/HY-2024-002.yaml:12:11: error yaml-tag YAML tags are "
                         "not allowed in records: tag:yaml.org,2002:python/object/apply:os.system"
                         "\n"), lint
