@@ -45,6 +45,17 @@ def test_owner_me_without_git_says_git_is_missing(invoke, handbook, monkeypatch)
     assert invoke("-C", handbook, "overdue", "--now", NOW).code == 0  # nothing else needs it
 
 
+# --- arguments that are not text -----------------------------------------------------------
+
+
+def test_an_argument_that_is_not_utf8_is_a_usage_error(invoke, handbook):  # type: ignore[no-untyped-def]
+    """Bytes the locale could not decode reach Python as surrogates (`$'a\\x85b'` in bash)."""
+    before = snapshot(handbook)
+    result = invoke("-C", handbook, "new", "meeting", "--no-input", "--title", "a\udc85b")
+    assert (result.code, result.out, result.err) == (2, "", "collab: 参数不是 UTF-8 文本:a\\x85b\n")
+    assert snapshot(handbook) == before
+
+
 # --- a read-only workspace ------------------------------------------------------------------
 
 

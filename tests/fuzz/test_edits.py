@@ -88,3 +88,52 @@ def test_edits_of_damaged_records(ws: Path, case: tuple[str, bytes],
     with planted(ws, rel, raw):
         edit(ws, args)
     assert (ws / rel).read_bytes() == ORIGINALS[rel]
+
+
+OPTIONS = ["--title", "--requester", "--receiver", "--owner", "--department", "--urgency",
+           "--start", "--end", "--due", "--customer"]
+
+
+@st.composite
+def creations(draw: st.DrawFn) -> tuple[str, ...]:
+    kind = draw(st.sampled_from([*("requirement", "meeting", "issue", "collaboration",
+                                   "customer-request", "notice"), "meating", "", "../x"]))
+    chosen = draw(st.lists(st.sampled_from(OPTIONS), max_size=4, unique=True))
+    args: list[str] = ["new", kind, "--no-input", "--now", NOW]
+    for option in chosen:
+        args += [option, draw(VALUES)]
+    return tuple(args)
+
+
+@settings_for(ci=15, deep_examples=2000)
+@given(args=creations())
+def test_new_with_random_values(ws: Path, args: tuple[str, ...]) -> None:
+    """`new` writes a record that reads back, or refuses and writes nothing."""
+    before = snapshot(ws)
+    outcome = collab(ws, *args)
+    assert_clear(outcome)
+    created = sorted(set(snapshot(ws)) - set(before))
+    if outcome.code != 0:
+        assert created == [], str(outcome)
+        return
+    assert created == [outcome.out.strip()], str(outcome)
+    path = ws / created[0]
+    assert_not_corrupted(ws, path, before, outcome)
+    path.unlink()
+
+
+@settings_for(ci=15, deep_examples=2000)
+@given(title=st.one_of(st.text(min_size=1, max_size=40),
+                       st.sampled_from(CONTROLS + ODD_CHARACTERS + SNIPPETS[:-1])))
+def test_any_title_reads_back_as_written(ws: Path, title: str) -> None:
+    """Free text is free: whatever the characters, `new --title T` writes T and reads T."""
+    import json
+
+    outcome = collab(ws, "new", "meeting", "--no-input", "--title", title, "--now", NOW)
+    assert outcome.code == 0, str(outcome)
+    path = ws / outcome.out.strip()
+    try:
+        shown = collab(ws, "show", path.stem, "--now", NOW, "--format", "json")
+        assert json.loads(shown.out)["title"] == title, str(shown)
+    finally:
+        path.unlink()

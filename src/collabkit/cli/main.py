@@ -39,6 +39,12 @@ def run(args: list[str]) -> int:
     """
     command = typer.main.get_command(app)
     set_language("zh")  # until a workspace is open
+    garbled = next((arg for arg in args if not _is_text(arg)), None)
+    if garbled is not None:  # bytes the locale could not decode: nothing to write into YAML
+        from collabkit.i18n import text
+
+        shown = garbled.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return _say(text("arg.not_text", language(), arg=shown), EXIT_USAGE)
     try:
         command.main(args=args, prog_name="collab", standalone_mode=True)
     except SystemExit as exc:
@@ -54,6 +60,14 @@ def run(args: list[str]) -> int:
     except Exception as exc:  # the one boundary: the environment, else a bug
         return _environment_error(exc, args)
     return 0
+
+
+def _is_text(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _say(line: str, code: int) -> int:

@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "path.outside": ("{path} 指向工作区之外:collab 只读写工作区内的文件",
                      "{path} leads outside the workspace: collab reads and writes only the "
                      "workspace's own files"),
+    "arg.not_text": ("参数不是 UTF-8 文本:{arg}", "an argument is not UTF-8 text: {arg}"),
     # a file system error anywhere else
     "os.failed": ("{path}: 操作失败:{reason}", "{path}: {reason}"),
 }

@@ -10,6 +10,9 @@ from typing import Any
 # A date or a date and time: written plainly, read back as text by collab's own types.
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?)?$")
 _SPECIAL_WORDS = ("null", "true", "false", "~", "yes", "no", "on", "off", "y", "n")
+# What must be written as an escape: what YAML forbids in a file, what a reader may take for
+# a line break (NEL, U+2028, U+2029) and a BOM. json.dumps escapes only C0 controls.
+_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def yaml_scalar(value: Any) -> str:
@@ -19,7 +22,9 @@ def yaml_scalar(value: Any) -> str:
     if isinstance(value, bool | int):
         return json.dumps(value)
     text = str(value)
-    return text if plain_safe(text) else json.dumps(text, ensure_ascii=False)
+    if plain_safe(text):
+        return text
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def plain_safe(text: str) -> bool:
@@ -29,7 +34,7 @@ def plain_safe(text: str) -> bool:
     `0o17`, `.5`, `-.inf`, `17:00`), a boolean, null, a comment, an anchor or a flow
     collection is quoted; dates and times stay plain.
     """
-    if not text or text.strip() != text or "\n" in text:
+    if not text or text.strip() != text or "\n" in text or "\t" in text or _ESCAPE.search(text):
         return False
     if _MOMENT.match(text):
         return True
