@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.fuzz.budget import settings_for
@@ -137,3 +137,26 @@ def test_any_title_reads_back_as_written(ws: Path, title: str) -> None:
         assert json.loads(shown.out)["title"] == title, str(shown)
     finally:
         path.unlink()
+
+
+@settings_for(ci=15, deep_examples=2000)
+@example(note="进展\u2028过半")
+@example(note="进展\x85过半")
+@example(note="第一行\n第二\x00行")
+@given(note=st.one_of(st.text(min_size=1, max_size=40),
+                      st.sampled_from(CONTROLS + ODD_CHARACTERS + SNIPPETS[:-1])))
+def test_any_progress_note_reads_back_as_written(ws: Path, note: str) -> None:
+    """`progress ID NOTE` keeps NOTE: a control character or U+2028 is written as an escape
+    (before: NUL made the edit fail, U+2028 and NEL came back with spaces added)."""
+    import json
+
+    rel = "records/collaborations/XZ-2024-001.yaml"
+    original = (ws / rel).read_bytes()
+    try:
+        outcome = collab(ws, "progress", "XZ-2024-001", note, "--now", NOW)
+        assert outcome.code == 0, str(outcome)
+        shown = collab(ws, "show", "XZ-2024-001", "--now", NOW, "--format", "json")
+        got = json.loads(shown.out)["fields"]["progress"][-1]["note"]
+        assert got in (note, note + "\n"), (note, got)  # a `|` block ends with a newline
+    finally:
+        (ws / rel).write_bytes(original)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from collabkit.edit.document import Document, find_item, node, resolve, set_key
 from collabkit.errors import EditRefused, UsageError
-from collabkit.io.scalars import moment_text
+from collabkit.io.scalars import moment_text, needs_escape
 from collabkit.models.ids import split_ref
 from collabkit.workspace import Workspace
 
@@ -60,7 +60,7 @@ def add_progress(ws: Workspace, target: str, note: str, percent: int | None, at:
         raise EditRefused("progress is logged on a collaboration or on an action item (ID/A1)")
     entry = CommentedMap()
     entry["at"] = node(moment_text(at, ws.config.tz))
-    entry["note"] = node(note) if "\n" in note else note
+    entry["note"] = node(note) if "\n" in note or needs_escape(note) else note
     if percent is not None:
         entry["percent"] = percent
     log = holder.get("progress")

@@ -16,6 +16,7 @@ from typing import Any
 
 from collabkit.errors import EditRefused
 from collabkit.io.atomic import write_atomic
+from collabkit.io.scalars import needs_escape
 from collabkit.io.yamlio import load_data, load_roundtrip, read_text, roundtrip_yaml
 from collabkit.models import MODELS
 from collabkit.models.paths import parse_path
@@ -153,12 +154,14 @@ def _structure_lines(text: str) -> list[str]:
 
 def node(text: str) -> Any:
     """A YAML value from command-line text, typed and styled as if typed into the file."""
-    from ruamel.yaml.scalarstring import LiteralScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
+    if needs_escape(text):  # a control character, NEL, U+2028, a BOM: only an escape keeps it
+        return DoubleQuotedScalarString(text)
     if "\n" in text:
         return LiteralScalarString(text if text.endswith("\n") else text + "\n")
-    try:
-        parsed = roundtrip_yaml().load(f"v: {text}\n") if text.strip() else {"v": None}
+    try:  # with the reader's limits: a value nested 5,000 deep is text, not 2 s of recursion
+        parsed = load_roundtrip(f"v: {text}\n", "value") if text.strip() else {"v": None}
     except Exception:
         parsed = None
     if not isinstance(parsed, dict) or "v" not in parsed or len(parsed) != 1:

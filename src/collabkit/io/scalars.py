@@ -27,6 +27,12 @@ def yaml_scalar(value: Any) -> str:
     return _ESCAPE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(text, ensure_ascii=False))
 
 
+def needs_escape(text: str) -> bool:
+    """Whether `text` holds a character that only an escape in double quotes keeps: one
+    YAML forbids raw, one a reader may take for a line break, or a BOM."""
+    return _ESCAPE.search(text) is not None
+
+
 def plain_safe(text: str) -> bool:
     """Whether `text` reads back as the same text when written without quotes.
 
@@ -34,7 +40,7 @@ def plain_safe(text: str) -> bool:
     `0o17`, `.5`, `-.inf`, `17:00`), a boolean, null, a comment, an anchor or a flow
     collection is quoted; dates and times stay plain.
     """
-    if not text or text.strip() != text or "\n" in text or "\t" in text or _ESCAPE.search(text):
+    if not text or text.strip() != text or "\n" in text or "\t" in text or needs_escape(text):
         return False
     if _MOMENT.match(text):
         return True
