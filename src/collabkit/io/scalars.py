@@ -11,8 +11,8 @@ from typing import Any
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?)?$")
 _SPECIAL_WORDS = ("null", "true", "false", "~", "yes", "no", "on", "off", "y", "n")
 # What must be written as an escape: what YAML forbids in a file, what a reader may take for
-# a line break (NEL, U+2028, U+2029) and a BOM. json.dumps escapes only C0 controls.
-_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# a line break (CR, NEL, U+2028, U+2029) and a BOM. json.dumps escapes only C0 controls.
+_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def yaml_scalar(value: Any) -> str:
