@@ -331,15 +331,18 @@ def test_json_format_shape(invoke, ws):  # type: ignore[no-untyped-def]
     result = invoke("-C", ws, "lint", "--format", "json")
     assert result.code == 1, result
     data = json.loads(result.out)
-    assert isinstance(data, list) and len(data) == 2
+    assert isinstance(data, list) and len(data) == 3  # the unknown key hides nothing else
     for item in data:
         assert list(item) == ["file", "line", "column", "severity", "code", "message"]
     assert data[0] == {
         "file": f"{REQ}/RW-2024-001.yaml", "line": 4, "column": 1, "severity": "error",
         "code": "unknown-key", "message": "未知的键 'prority'(是不是 'priority'?)",
     }
-    assert data[1]["severity"] == "info" and data[1]["code"] == "incomplete"
-    assert (data[1]["line"], data[1]["column"]) == (4, 9)
+    assert [(d["file"], d["severity"], d["code"]) for d in data[1:]] == [
+        (f"{REQ}/RW-2024-001.yaml", "info", "incomplete"),
+        (f"{REQ}/RW-2024-002.yaml", "info", "incomplete"),
+    ]
+    assert (data[2]["line"], data[2]["column"]) == (4, 9)
 
 
 def test_github_format_annotations(invoke, ws, monkeypatch):  # type: ignore[no-untyped-def]
@@ -359,6 +362,9 @@ def test_github_format_annotations(invoke, ws, monkeypatch):  # type: ignore[no-
         "::会议时长 120 分钟,超过手册规定的 90 分钟",
         f"::error file={REQ}/RW-2024-001.yaml,line=4,col=1,title=unknown-key"
         "::未知的键 'prority'(是不是 'priority'?)",
+        f"::notice file={REQ}/RW-2024-001.yaml,line=5,col=9,title=incomplete"
+        "::草稿: 尚待填写: requester.department, requester.lead, receiver.department, "
+        "receiver.lead, background, goal, description, priority, due, sent_at",
         f"::error file={REQ}/RW-2024-002.yaml,line=5,col=9,title=unknown-person"
         "::未登记的人员 '张%25伟'(是不是 '张伟'?);请在 collab.yaml 的 people 中添加",
         f"::notice file={REQ}/RW-2024-002.yaml,line=6,col=9,title=incomplete"

@@ -8,12 +8,23 @@ edited, do we pay for ruamel's round-trip parser, which knows every line and col
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from collabkit.errors import RecordError
+from collabkit.io.limits import (
+    MAX_RECORD_BYTES,
+    check_shape,
+    check_text,
+    may_be_deep,
+    needs_walk,
+    size,
+    too_deep,
+)
 
 # A '!' that could start a tag: at the start of a value, list item or flow item. Text such as
 # "注意!" or "it works!" does not match; anything that does is confirmed by the event parser.
@@ -47,9 +58,13 @@ def decode(raw: bytes, path: Path | str) -> str:
 
 
 def load_data(text: str, path: Path | str) -> Any:
-    """Parse one YAML document into plain Python data (dates stay strings)."""
+    """Parse one YAML document into plain Python data (dates stay strings).
+
+    Refuses what `limits` refuses: control characters, and files too large or too deep.
+    """
     import yaml_rs
 
+    check_text(text, path)
     try:
         data = yaml_rs.loads(
             text,
@@ -60,6 +75,8 @@ def load_data(text: str, path: Path | str) -> Any:
         raise _explain_parse_failure(text, path, str(exc)) from None
     except (UnicodeError, ValueError) as exc:
         raise RecordError(f"YAML cannot be read: {exc}", path=path, line=1, column=1) from None
+    if needs_walk(text):
+        check_shape(data, text, path)
     if "!" in text and _TAG_CANDIDATE.search(text):
         _refuse_tags(text, path)
     if isinstance(data, list) and _is_multi_document(text):
@@ -84,6 +101,13 @@ def _explain_parse_failure(text: str, path: Path | str, rs_message: str) -> Reco
             line=line,
             column=1,
         )
+    m = _RS_POSITION.search(rs_message)
+    line, column = (int(m[1]), int(m[2])) if m else (1, 1)
+    if "recursion limit" in rs_message:
+        return too_deep(path, line, column)
+    if may_be_deep(text):  # ruamel recurses: only the fast parser's word on deep text
+        first = rs_message.splitlines()[-1].strip() if rs_message else "invalid YAML"
+        return RecordError(f"YAML syntax: {first}", path=path, line=line, column=column)
     if "duplicate" in rs_message or "Invalid tag" in rs_message:
         if "Invalid tag" in rs_message:
             _refuse_tags(text, path)
@@ -91,11 +115,8 @@ def _explain_parse_failure(text: str, path: Path | str, rs_message: str) -> Reco
     positioned = _ruamel_failure(text, path)
     if positioned is not None:
         return positioned
-    m = _RS_POSITION.search(rs_message)
     first = rs_message.splitlines()[-1].strip() if rs_message else "invalid YAML"
-    if m:
-        return RecordError(f"YAML syntax: {first}", path=path, line=int(m[1]), column=int(m[2]))
-    return RecordError(f"YAML syntax: {first}", path=path, line=1, column=1)
+    return RecordError(f"YAML syntax: {first}", path=path, line=line, column=column)
 
 
 def _ruamel_failure(text: str, path: Path | str) -> RecordError | None:
@@ -113,6 +134,8 @@ def _ruamel_failure(text: str, path: Path | str) -> RecordError | None:
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
         return RecordError(f"YAML: {problem}", code=code, path=path, line=line, column=column)
+    except RecursionError:
+        return too_deep(path)
     except Exception as exc:  # ruamel raises a few unmarked errors too
         return RecordError(f"YAML syntax: {exc}", path=path, line=1, column=1)
     return None
@@ -140,12 +163,17 @@ def _refuse_tags(text: str, path: Path | str) -> None:
 
 
 def load_roundtrip(text: str, path: Path | str) -> Any:
-    """Parse with ruamel's round-trip loader: comments, order and positions kept."""
-    from ruamel.yaml.error import MarkedYAMLError
+    """Parse with ruamel's round-trip loader: comments, order and positions kept.
 
+    The same limits as `load_data` hold; a text that could be too deep for ruamel's
+    recursion is checked by the fast parser first. Any failure is a RecordError.
+    """
+    check_text(text, path)
+    if needs_walk(text):
+        load_data(text, path)
     try:
         return roundtrip_yaml().load(text)
-    except MarkedYAMLError:
+    except Exception:
         raise _ruamel_failure(text, path) or RecordError("invalid YAML", path=path) from None
 
 
@@ -186,8 +214,40 @@ def _lenient_constructor() -> Any:
 def read_text(path: Path, shown: Path | str | None = None) -> str:
     """The decoded text of a record or config file."""
     shown = shown if shown is not None else path
+    return decode(read_bytes(path, shown), shown)
+
+
+def read_bytes(path: Path, shown: Path | str) -> bytes:
+    """The bytes of a regular file of at most MAX_RECORD_BYTES, or a RecordError.
+
+    Opened without blocking, so that a FIFO or a device under `records/` is refused
+    instead of hanging the command, and read no further than the limit.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except OSError as exc:
-        raise RecordError(f"cannot read file: {exc.strerror}", path=shown) from None
-    return decode(raw, shown)
+        raise RecordError(
+            f"cannot read file: {exc.strerror}", code="unreadable", path=shown
+        ) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise RecordError(
+                "not a regular file (a record is a .yaml file)",
+                code="unreadable",
+                path=shown,
+                line=1,
+                column=1,
+            )
+        if info.st_size > MAX_RECORD_BYTES:
+            raise size(info.st_size, shown)
+        try:
+            raw = handle.read(MAX_RECORD_BYTES + 1)
+        except OSError as exc:
+            raise RecordError(
+                f"cannot read file: {exc.strerror}", code="unreadable", path=shown
+            ) from None
+    if len(raw) > MAX_RECORD_BYTES:  # it grew while we read it
+        raise size(len(raw), shown)
+    return raw
