@@ -13,7 +13,7 @@ from tests.helpers import NOW, build_tree
 MEETING = "records/meetings/HY-2024-002.yaml"
 BREACH = (
     "records/collaborations/XZ-2024-001.yaml:25:14: warning breach collaboration.planned_end: "
-    "完成协作事项 was due 2024-09-10 23:59, met 2024-09-12 00:00 (late)"
+    "完成协作事项 应于 2024-09-10 23:59 完成,实际 2024-09-12 00:00 才完成(超时)"
 )
 # What the example workspace owes at NOW, read off its records by hand (README, first line).
 OVERDUE_WITHOUT_MEETING = [
@@ -47,15 +47,14 @@ CONTROLS = ["\x00", "\x0b", "\x11", "\x9b"]  # every one of them: tests/io/test_
 @pytest.mark.parametrize("char", CONTROLS, ids=[f"U+{ord(c):04X}" for c in CONTROLS])
 def test_a_control_character_is_a_finding_and_nothing_stops(invoke, handbook, char):  # type: ignore[no-untyped-def]
     damage(handbook, MEETING, "title: 新品上市", f"title: 新品{char}上市")
-    finding = (f"{MEETING}:4:10: error control-character control character U+{ord(char):04X} "
-               f"is not allowed in YAML; remove it")
+    refused = f"YAML 中不允许出现控制字符 U+{ord(char):04X};请删除它"
+    finding = f"{MEETING}:4:10: error control-character {refused}"
 
     lint = invoke("-C", handbook, "lint")
     assert (lint.code, lint.out.splitlines(), lint.err) == (1, [BREACH, finding], ""), lint
 
     skipped = (f"collab: 1 个记录文件无法读取,已跳过;请运行 `collab lint`\n"
-               f"  {MEETING}:4: control character U+{ord(char):04X} is not allowed in YAML; "
-               f"remove it\n")
+               f"  {MEETING}:4: {refused}\n")
     overdue = invoke("-C", handbook, "overdue", "--now", NOW, "--format", "json")
     assert (overdue.code, items(overdue.out), overdue.err) == (
         0, OVERDUE_WITHOUT_MEETING, skipped), overdue
@@ -63,21 +62,35 @@ def test_a_control_character_is_a_finding_and_nothing_stops(invoke, handbook, ch
     assert (due.code, items(due.out), due.err) == (0, DUE_WITHOUT_MEETING, skipped), due
 
     listed = invoke("-C", handbook, "list", "--format", "json")
-    assert listed.code == 0, listed
-    assert "HY-2024-002" not in [row["id"] for row in json.loads(listed.out)]
+    assert (listed.code, listed.err) == (0, skipped), listed
+    [row] = [row for row in json.loads(listed.out) if row["id"] == "HY-2024-002"]
+    assert row == {"id": "HY-2024-002", "kind": "meeting", "title": None, "status": None,
+                   "owner": None, "department": None, "file": MEETING,
+                   "error": f"4:10: {refused}"}  # its row is kept, with the error
     assert invoke("-C", handbook, "show", "RW-2024-001", "--now", NOW).code == 0
     show = invoke("-C", handbook, "show", "HY-2024-002", "--now", NOW)
     assert (show.code, show.out) == (2, ""), show
-    assert show.err == (f"collab: {MEETING}:4:10: control character U+{ord(char):04X} is not "
-                        f"allowed in YAML; remove it\n")
+    assert show.err == f"collab: {MEETING}:4:10: {refused}\n"
 
 
 def test_control_characters_are_counted_and_the_first_is_located(invoke, handbook):  # type: ignore[no-untyped-def]
     damage(handbook, MEETING, "location: |", "location: |\x00")
     damage(handbook, MEETING, "host: 张伟", "host: 张\x11伟\x11")
     lint = invoke("-C", handbook, "lint", MEETING)
-    assert lint.out == (f"{MEETING}:8:12: error control-character control character U+0000 is "
-                        f"not allowed in YAML; remove it (2 more in this file)\n"), lint
+    assert lint.out == (f"{MEETING}:8:12: error control-character YAML 中不允许出现控制字符 "
+                        f"U+0000;请删除它(本文件中还有 2 处)\n"), lint
+
+
+def test_a_control_character_is_said_in_the_workspace_language(invoke, handbook):  # type: ignore[no-untyped-def]
+    config = handbook / "collab.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: zh", "language: en"),
+                      encoding="utf-8")
+    damage(handbook, MEETING, "title: 新品上市", "title: 新品\x00上市")
+    refused = "control character U+0000 is not allowed in YAML; remove it"
+    lint = invoke("-C", handbook, "lint", MEETING)
+    assert (lint.code, lint.out) == (1, f"{MEETING}:4:10: error control-character {refused}\n")
+    show = invoke("-C", handbook, "show", "HY-2024-002", "--now", NOW)
+    assert (show.code, show.out, show.err) == (2, "", f"collab: {MEETING}:4:10: {refused}\n")
 
 
 def test_an_escaped_control_character_is_text(invoke, handbook):  # type: ignore[no-untyped-def]
@@ -97,8 +110,7 @@ def test_an_edit_of_a_damaged_file_is_refused_and_changes_nothing(invoke, handbo
     result = invoke("-C", handbook, *command, "--now", NOW) if command[0] != "set" else invoke(
         "-C", handbook, *command)
     assert (result.code, result.out) == (2, ""), result
-    assert result.err == (f"collab: {MEETING}:4:10: control character U+0000 is not allowed "
-                          f"in YAML; remove it\n")
+    assert result.err == f"collab: {MEETING}:4:10: YAML 中不允许出现控制字符 U+0000;请删除它\n"
     assert (handbook / MEETING).read_bytes() == before
 
 
@@ -137,21 +149,23 @@ links: [RW-2024-009]
 
 
 def test_every_finding_of_a_record_at_once(invoke, ws):  # type: ignore[no-untyped-def]
-    """A2's vague deadline, A1's missing owner, A3's unknown key and unknown person, and a
-    broken link: all in one run (before: only the schema errors, the rest after a fix)."""
+    """A2's vague deadline, A1's missing owner and its deadline on a Sunday, A3's unknown key
+    and unknown person, and a broken link: all in one run (before: only the schema errors,
+    the rest after a fix)."""
     build_tree(ws, {"records/meetings/HY-2024-001.yaml": HELD})
     result = invoke("-C", ws, "lint")
     assert result.code == 1, result
     rel = "records/meetings/HY-2024-001.yaml"
     assert result.out.splitlines() == [
-        f"{rel}:13:5: error action-incomplete action item A1 needs owner "
-        f"(做什么、谁来做、何时做)",
-        f"{rel}:20:10: error vague-deadline actions[1].due: '尽快' is not a deadline: give a "
-        f"date such as 2024-09-30 (做什么、谁来做、何时做)",
-        f"{rel}:24:12: error unknown-person unknown person '王五' (did you mean '王芳'?); "
-        f"add them to people in collab.yaml",
-        f"{rel}:27:5: error unknown-key unknown key 'color'",
-        f"{rel}:28:9: error broken-link link to unknown record RW-2024-009",
+        f"{rel}:13:5: error action-incomplete 行动项 A1 缺少 owner(做什么、谁来做、何时做)",
+        f"{rel}:15:10: info deadline-day-off action.due A1: 截止时间 2024-10-20 23:59 周日 "
+        f"是非工作日",
+        f"{rel}:20:10: error vague-deadline A2.due: '尽快' 不是截止时间:请写明日期,"
+        f"如 2024-09-30(做什么、谁来做、何时做)",
+        f"{rel}:24:12: error unknown-person 未登记的人员 '王五'(是不是 '王芳'?);"
+        f"请在 collab.yaml 的 people 中添加",
+        f"{rel}:27:5: error unknown-key 未知的键 'color'",
+        f"{rel}:28:9: error broken-link 链接到不存在的记录 RW-2024-009",
     ], result
 
 
@@ -164,8 +178,9 @@ def test_positions_stay_right_after_an_item_is_left_out(invoke, ws):  # type: ig
     rel = "records/meetings/HY-2024-001.yaml"
     out = invoke("-C", ws, "lint").out.splitlines()
     assert out[-2:] == [
-        f"{rel}:29:5: error schema links[0]: '../../etc/passwd' has the wrong form",
-        f"{rel}:30:5: error broken-link link to unknown record RW-2024-009",
+        f"{rel}:29:5: error schema links.0: '../../etc/passwd' 不是记录编号或 编号/条目"
+        f"(如 RW-2024-001、HY-2024-003/A2)",
+        f"{rel}:30:5: error broken-link 链接到不存在的记录 RW-2024-009",
     ], out
 
 
@@ -175,10 +190,11 @@ def test_a_record_with_errors_is_still_a_link_target(invoke, handbook):  # type:
     damage(handbook, MEETING, "cc: [王强, 李娜]", "cc: [王强, 李娜]\ncolour: red")
     lint = invoke("-C", handbook, "lint")
     assert lint.out.splitlines() == [
-        BREACH, f"{MEETING}:79:1: error unknown-key unknown key 'colour'"], lint
+        BREACH, f"{MEETING}:79:1: error unknown-key 未知的键 'colour'"], lint
     damage(handbook, MEETING, "colour: red", "colour: [red")
     assert invoke("-C", handbook, "lint").out.splitlines() == [
-        BREACH, f"{MEETING}:80:7: error yaml-syntax YAML: expected ',' or ']', but got ':'"]
+        BREACH,
+        f"{MEETING}:80:7: error yaml-syntax YAML 语法错误:expected ',' or ']', but got ':'"]
 
 
 def test_overdue_still_skips_a_record_with_errors(invoke, handbook):  # type: ignore[no-untyped-def]

@@ -17,7 +17,12 @@ from collabkit.io.yamlio import load_data, load_roundtrip, read_text
 from tests.helpers import ROOT, build_tree
 
 HEAD = "kind: meeting\nid: HY-2024-001\n"
-TOO_DEEP = "nested deeper than 64 levels; a record needs a few"
+TOO_DEEP = ("嵌套超过 64 层;记录只需要几层", "nested deeper than 64 levels; a record needs a few")
+
+
+def said(err: RecordError) -> tuple[str, str]:
+    """The message of `err` in Chinese and in English."""
+    return err.message_in("zh"), err.message_in("en")
 
 
 def refused(text: str, *, roundtrip: bool = False) -> RecordError:
@@ -49,7 +54,7 @@ def dashes(depth: int) -> str:
 def test_deep_nesting_is_refused_fast(text: str, where: tuple[int, int], roundtrip: bool) -> None:
     """ruamel's parser recurses: before, 5,000 brackets cost it 2.5 s and a RecursionError."""
     err = refused(text, roundtrip=roundtrip)
-    assert (err.code, err.message, (err.line, err.column)) == ("too-deep", TOO_DEEP, where)
+    assert (err.code, said(err), (err.line, err.column)) == ("too-deep", TOO_DEEP, where)
 
 
 FORBIDDEN = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
@@ -60,7 +65,8 @@ FORBIDDEN = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)
 def test_every_character_yaml_forbids_is_refused_where_it_is(char: str) -> None:
     err = refused(HEAD + f"title: 协调{char}会\n")
     assert (err.code, err.line, err.column) == ("control-character", 3, 10)
-    assert err.message == f"control character U+{ord(char):04X} is not allowed in YAML; remove it"
+    assert said(err) == (f"YAML 中不允许出现控制字符 U+{ord(char):04X};请删除它",
+                         f"control character U+{ord(char):04X} is not allowed in YAML; remove it")
 
 
 @pytest.mark.parametrize("char", ["\t", "\x85", "\xa0", "\ufeff", "\u202e", "\u2066", "\u2028",
@@ -77,16 +83,20 @@ def test_nesting_up_to_the_limit_is_fine() -> None:
 def test_a_wide_list_is_refused_naming_the_limit() -> None:
     err = refused(HEAD + "cc: [" + ", ".join(["张伟"] * 20_000) + "]\n")
     assert (err.code, err.line) == ("too-many-items", 3)
-    assert err.message == ("a list of 20,000 entries; a record's lists and mappings may hold "
-                           "at most 10,000")
+    assert said(err) == ("列表有 20,000 项;记录中的列表和映射最多 10,000 项",
+                         "a list of 20,000 entries; a record's lists and mappings may hold "
+                         "at most 10,000")
 
 
 def test_the_width_limit_is_exact() -> None:
     check_shape({"cc": ["a"] * MAX_ITEMS}, "", "r.yaml")
     with pytest.raises(RecordError):
         check_shape({"cc": ["a"] * (MAX_ITEMS + 1)}, "", "r.yaml")
-    with pytest.raises(RecordError):
+    with pytest.raises(RecordError) as info:
         check_shape({f"k{i}": 1 for i in range(MAX_ITEMS + 1)}, "", "r.yaml")
+    assert said(info.value) == ("映射有 10,001 项;记录中的列表和映射最多 10,000 项",
+                                "a mapping of 10,001 entries; a record's lists and mappings may "
+                                "hold at most 10,000")
 
 
 def test_a_million_items_are_over_the_size_limit(tmp_path: Path) -> None:
@@ -95,16 +105,16 @@ def test_a_million_items_are_over_the_size_limit(tmp_path: Path) -> None:
     with pytest.raises(RecordError) as info:
         read_text(path / "r.yaml", "r.yaml")
     assert time.perf_counter() - started < 1.0
-    assert (info.value.code, info.value.message) == (
-        "too-large", "file is 2,000,036 bytes; a record file may be at most 1,048,576 bytes "
-        "(1 MiB)")
+    assert (info.value.code, said(info.value)) == ("too-large", (
+        "文件有 2,000,036 字节;记录文件最大 1,048,576 字节(1 MiB)",
+        "file is 2,000,036 bytes; a record file may be at most 1,048,576 bytes (1 MiB)"))
 
 
 def test_text_over_the_size_limit_is_refused_too() -> None:
     """Text that does not come from a file (an edit's result) has the same limit."""
     err = refused(HEAD + "title: " + "长" * 400_000 + "\n")
     assert err.code == "too-large"
-    assert err.message.startswith("file is 1,200,038 bytes; ")
+    assert err.message_in("en").startswith("file is 1,200,038 bytes; ")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
@@ -112,8 +122,8 @@ def test_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "r.yaml")
     with pytest.raises(RecordError) as info:
         read_text(tmp_path / "r.yaml", "r.yaml")
-    assert (info.value.code, info.value.message) == (
-        "unreadable", "not a regular file (a record is a .yaml file)")
+    assert (info.value.code, said(info.value)) == ("unreadable", (
+        "不是普通文件(记录是一个 .yaml 文件)", "not a regular file (a record is a .yaml file)"))
 
 
 MEASURE = """

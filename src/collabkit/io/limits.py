@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from collabkit.errors import RecordError
+from collabkit.i18n import msg
 
 Loc = tuple[Any, ...]
 
@@ -37,8 +38,7 @@ _SMALL_TEXT = 16 * 1024  # below this no list can reach MAX_ITEMS
 def size(length: int, path: Path | str) -> RecordError:
     """The error for a file of `length` bytes, over MAX_RECORD_BYTES."""
     return RecordError(
-        f"file is {length:,} bytes; a record file may be at most "
-        f"{MAX_RECORD_BYTES:,} bytes (1 MiB)",
+        msg("limit.too_large", length=length, limit=MAX_RECORD_BYTES),
         code="too-large",
         path=path,
         line=1,
@@ -58,9 +58,10 @@ def check_text(text: str, path: Path | str) -> None:
     line = text.count("\n", 0, found.start()) + 1
     column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
     more = len(_CONTROL.findall(text)) - 1
-    also = f" ({more} more in this file)" if more else ""
+    char = f"{ord(found[0]):04X}"
+    message = msg("limit.control_more", code=char, more=more) if more else None
     raise RecordError(
-        f"control character U+{ord(found[0]):04X} is not allowed in YAML; remove it{also}",
+        message or msg("limit.control", code=char),
         code="control-character",
         path=path,
         line=line,
@@ -94,10 +95,9 @@ def check_shape(data: Any, text: str, path: Path | str) -> None:
         if len(loc) >= MAX_DEPTH:
             raise too_deep(path, _line(text, loc))
         if len(node) > MAX_ITEMS:
-            shape = "list" if isinstance(node, list) else "mapping"
+            key = "limit.list_too_long" if isinstance(node, list) else "limit.mapping_too_long"
             raise RecordError(
-                f"a {shape} of {len(node):,} entries; a record's lists and mappings may hold "
-                f"at most {MAX_ITEMS:,}",
+                msg(key, count=len(node), limit=MAX_ITEMS),
                 code="too-many-items",
                 path=path,
                 line=_line(text, loc),
@@ -122,7 +122,7 @@ def _line(text: str, loc: Loc) -> int:
 def too_deep(path: Path | str, line: int = 1, column: int = 1) -> RecordError:
     """The error for nesting deeper than MAX_DEPTH."""
     return RecordError(
-        f"nested deeper than {MAX_DEPTH} levels; a record needs a few",
+        msg("limit.too_deep", limit=MAX_DEPTH),
         code="too-deep",
         path=path,
         line=line,

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from collabkit.errors import RecordError
+from collabkit.i18n import msg
 from collabkit.io.limits import (
     MAX_RECORD_BYTES,
     check_shape,
@@ -30,6 +31,7 @@ from collabkit.io.limits import (
 # "注意!" or "it works!" does not match; anything that does is confirmed by the event parser.
 _TAG_CANDIDATE = re.compile(r"(?:^|[\s\[\{,:\-?])!", re.MULTILINE)
 _RS_POSITION = re.compile(r"at line (\d+), column (\d+)")
+_DUPLICATE = re.compile(r'found duplicate key "(.*?)"(?: with value|$)', re.DOTALL)
 MAX_ALIAS_EVENTS = 10_000
 
 
@@ -39,14 +41,14 @@ def decode(raw: bytes, path: Path | str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        hint = ""
+        key = "read.not_utf8"
         try:
             raw.decode("gbk")
-            hint = " (it looks like GBK, as Chinese Windows editors save it)"
+            key = "read.not_utf8_gbk"
         except UnicodeDecodeError:
             pass
         raise RecordError(
-            f"file is not UTF-8{hint}; save it as UTF-8",
+            msg(key),
             code="encoding",
             path=path,
             line=line,
@@ -74,15 +76,15 @@ def load_data(text: str, path: Path | str) -> Any:
     except yaml_rs.YAMLDecodeError as exc:
         raise _explain_parse_failure(text, path, str(exc)) from None
     except (UnicodeError, ValueError) as exc:
-        raise RecordError(f"YAML cannot be read: {exc}", path=path, line=1, column=1) from None
+        raise RecordError(
+            msg("yaml.unreadable", reason=str(exc)), path=path, line=1, column=1
+        ) from None
     if needs_walk(text):
         check_shape(data, text, path)
     if "!" in text and _TAG_CANDIDATE.search(text):
         _refuse_tags(text, path)
     if isinstance(data, list) and _is_multi_document(text):
-        raise RecordError(
-            "a record file holds one YAML document, found several", path=path, line=1, column=1
-        )
+        raise RecordError(msg("yaml.several_documents"), path=path, line=1, column=1)
     return data
 
 
@@ -95,7 +97,7 @@ def _explain_parse_failure(text: str, path: Path | str, rs_message: str) -> Reco
     if "alias" in rs_message and "limit" in rs_message:
         line = next((i for i, s in enumerate(text.splitlines(), 1) if "*" in s), 1)
         return RecordError(
-            "too many alias expansions (a YAML bomb?); aliases are bounded",
+            msg("yaml.alias_bomb"),
             code="yaml-alias",
             path=path,
             line=line,
@@ -106,17 +108,22 @@ def _explain_parse_failure(text: str, path: Path | str, rs_message: str) -> Reco
     if "recursion limit" in rs_message:
         return too_deep(path, line, column)
     if may_be_deep(text):  # ruamel recurses: only the fast parser's word on deep text
-        first = rs_message.splitlines()[-1].strip() if rs_message else "invalid YAML"
-        return RecordError(f"YAML syntax: {first}", path=path, line=line, column=column)
+        return _syntax(rs_message, path, line, column)
     if "duplicate" in rs_message or "Invalid tag" in rs_message:
         if "Invalid tag" in rs_message:
             _refuse_tags(text, path)
-        return _ruamel_failure(text, path) or RecordError(rs_message, path=path, line=1)
+        return _ruamel_failure(text, path) or _syntax(rs_message, path, 1, None)
     positioned = _ruamel_failure(text, path)
     if positioned is not None:
         return positioned
-    first = rs_message.splitlines()[-1].strip() if rs_message else "invalid YAML"
-    return RecordError(f"YAML syntax: {first}", path=path, line=line, column=column)
+    return _syntax(rs_message, path, line, column)
+
+
+def _syntax(rs_message: str, path: Path | str, line: int, column: int | None) -> RecordError:
+    """The fast parser's failure in its own words (its last line says what it met)."""
+    lines = rs_message.strip().splitlines()
+    problem = msg("yaml.syntax", problem=lines[-1].strip()) if lines else msg("yaml.invalid")
+    return RecordError(problem, path=path, line=line, column=column)
 
 
 def _ruamel_failure(text: str, path: Path | str) -> RecordError | None:
@@ -126,18 +133,19 @@ def _ruamel_failure(text: str, path: Path | str) -> RecordError | None:
         roundtrip_yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        code = "yaml-syntax"
-        if "duplicate key" in problem:
-            problem = problem.split(" with value")[0]
-            code = "duplicate-key"
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
-        return RecordError(f"YAML: {problem}", code=code, path=path, line=line, column=column)
+        duplicate = _DUPLICATE.match(exc.problem or "")
+        if duplicate:
+            message = msg("yaml.duplicate_key", key=duplicate[1])
+            return RecordError(message, code="duplicate-key", path=path, line=line, column=column)
+        problem = (exc.problem or exc.context or "").strip()
+        message = msg("yaml.problem", problem=problem) if problem else msg("yaml.invalid")
+        return RecordError(message, path=path, line=line, column=column)
     except RecursionError:
         return too_deep(path)
     except Exception as exc:  # ruamel raises a few unmarked errors too
-        return RecordError(f"YAML syntax: {exc}", path=path, line=1, column=1)
+        return RecordError(msg("yaml.syntax", problem=str(exc)), path=path, line=1, column=1)
     return None
 
 
@@ -152,7 +160,7 @@ def _refuse_tags(text: str, path: Path | str) -> None:
             if tag:
                 mark = event.start_mark
                 raise RecordError(
-                    f"YAML tags are not allowed in records: {tag}",
+                    msg("yaml.tag", tag=tag),
                     code="yaml-tag",
                     path=path,
                     line=mark.line + 1,
@@ -174,7 +182,7 @@ def load_roundtrip(text: str, path: Path | str) -> Any:
     try:
         return roundtrip_yaml().load(text)
     except Exception:
-        raise _ruamel_failure(text, path) or RecordError("invalid YAML", path=path) from None
+        raise _ruamel_failure(text, path) or RecordError(msg("yaml.invalid"), path=path) from None
 
 
 def roundtrip_yaml() -> Any:
@@ -227,14 +235,12 @@ def read_bytes(path: Path, shown: Path | str) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise RecordError(
-            f"cannot read file: {exc.strerror}", code="unreadable", path=shown
-        ) from None
+        raise unreadable(exc, shown) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise RecordError(
-                "not a regular file (a record is a .yaml file)",
+                msg("read.not_regular"),
                 code="unreadable",
                 path=shown,
                 line=1,
@@ -245,9 +251,13 @@ def read_bytes(path: Path, shown: Path | str) -> bytes:
         try:
             raw = handle.read(MAX_RECORD_BYTES + 1)
         except OSError as exc:
-            raise RecordError(
-                f"cannot read file: {exc.strerror}", code="unreadable", path=shown
-            ) from None
+            raise unreadable(exc, shown) from None
     if len(raw) > MAX_RECORD_BYTES:  # it grew while we read it
         raise size(len(raw), shown)
     return raw
+
+
+def unreadable(exc: OSError, shown: Path | str) -> RecordError:
+    """The error for a file the system would not let collab read."""
+    reason = exc.strerror or str(exc)
+    return RecordError(msg("read.failed", reason=reason), code="unreadable", path=shown)

@@ -18,7 +18,7 @@ from pathlib import Path
 from collabkit.bulk import collector_paused
 from collabkit.errors import CollabError, UnknownRecord, WorkspaceNotFound
 from collabkit.findings import Finding
-from collabkit.i18n import msg
+from collabkit.i18n import msg, text
 from collabkit.io.paths import check_inside, inside, safe_join
 from collabkit.models import FOLDERS
 from collabkit.models.ids import check_id
@@ -35,13 +35,11 @@ def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` that holds a `collab.yaml`."""
     start = start.resolve()
     if not start.is_dir():
-        raise WorkspaceNotFound(f"not a folder: {start}")
+        raise WorkspaceNotFound(msg("workspace.not_a_folder", path=str(start)))
     for folder in (start, *start.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
-    raise WorkspaceNotFound(
-        f"no {CONFIG_NAME} in {start} or any folder above it (create one with `collab init`)"
-    )
+    raise WorkspaceNotFound(msg("workspace.not_found", name=CONFIG_NAME, start=str(start)))
 
 
 class Workspace:
@@ -148,10 +146,8 @@ class Workspace:
         return result
 
     def _outside_finding(self, path: Path) -> Finding:
-        message = (
-            f"a link to a file outside the workspace ({os.path.realpath(path)}); collab "
-            "reads only the workspace's own files"
-        )
+        target = os.path.realpath(path)
+        message = text("record.links_outside", self.config.language, target=target)
         return Finding(self.rel(path), 1, 1, "error", "outside-workspace", message)
 
     def path_for(self, kind: str, record_id: str) -> Path:
@@ -186,7 +182,7 @@ class Workspace:
         if record is None or file is None or errors:
             first = errors[0] if errors else None
             raise CollabError(
-                first.message if first else "record cannot be read",
+                first.message if first else msg("record.unreadable"),
                 path=self.rel(path),
                 line=first.line if first else None,
                 column=first.column if first else None,

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from collabkit.errors import RecordError
 from collabkit.findings import Finding
+from collabkit.i18n import text as say
 from collabkit.io.conflicts import refuse_conflicts
 from collabkit.io.positions import quick_line
 from collabkit.io.yamlio import decode, load_data, load_roundtrip, read_bytes
@@ -28,15 +29,14 @@ def validate_file(path: Path, rel: str, config: Config) -> Result:
         refuse_conflicts(text, rel, config.language)  # before YAML says "expected ':'"
         data = load_data(text, rel)
     except RecordError as exc:
-        return None, None, [_finding(exc, rel)]
+        return None, None, [_finding(exc, rel, config.language)]
     file = RecordFile(path, rel, text, data)
     if data is None:
-        message = "empty file: a record needs at least kind and id"
+        message = say("record.empty", config.language)
         return file, None, [_at_top(rel, "empty-file", message)]
     if not isinstance(data, dict):
-        shape = "a list" if isinstance(data, list) else "a single value"
-        message = f"a record is one mapping (key: value lines), found {shape}"
-        return file, None, [_at_top(rel, "not-a-mapping", message)]
+        key = "record.found_list" if isinstance(data, list) else "record.found_value"
+        return file, None, [_at_top(rel, "not-a-mapping", say(key, config.language))]
     return file, *validate_data(file, config)
 
 
@@ -93,8 +93,9 @@ def locate_error(tree: Any, loc: tuple[str | int, ...], kind: str) -> tuple[int,
     return locate(tree, loc, at_value=kind != "extra_forbidden")
 
 
-def _finding(exc: RecordError, rel: str) -> Finding:
-    return Finding(rel, exc.line or 1, exc.column or 1, "error", exc.code, exc.message)
+def _finding(exc: RecordError, rel: str, language: str) -> Finding:
+    message = exc.message_in(language)
+    return Finding(rel, exc.line or 1, exc.column or 1, "error", exc.code, message)
 
 
 def _at_top(rel: str, code: str, message: str) -> Finding:
