@@ -4,6 +4,9 @@ reports every finding of a record at once (SPEC §10, issue 21)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,6 +115,18 @@ def test_an_edit_of_a_damaged_file_is_refused_and_changes_nothing(invoke, handbo
     assert (result.code, result.out) == (2, ""), result
     assert result.err == f"collab: {MEETING}:4:10: YAML 中不允许出现控制字符 U+0000;请删除它\n"
     assert (handbook / MEETING).read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_an_edit_of_a_fifo_is_refused_without_hanging(handbook):  # type: ignore[no-untyped-def]
+    """A FIFO where a record belongs: the edit says so instead of waiting for a writer."""
+    (handbook / MEETING).unlink()
+    os.mkfifo(handbook / MEETING)
+    done = subprocess.run([sys.executable, "-m", "collabkit", "-C", str(handbook), "set",
+                           "HY-2024-002", "title", "新标题"], capture_output=True, text=True,
+                          encoding="utf-8", timeout=30)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", f"collab: {MEETING}:1:1: 不是普通文件(记录是一个 .yaml 文件)\n"), done
 
 
 # --- one error never hides the others ----------------------------------------------------------

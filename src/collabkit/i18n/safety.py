@@ -18,9 +18,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "no timezone database found: install tzdata (pip install tzdata)"),
     "git.missing_for": ("{what} 需要 git,但找不到 git(未安装,或不在 PATH 中)",
                     "{what} needs git, which is not installed (or not on PATH)"),
-    "ahead.out_of_range": ("向后查看的时长超出可计算的范围(最多一百年)",
-                           "the look-ahead reaches past the dates collab can compute (a century "
-                           "at most)"),
     # paths
     "path.outside": ("{path} 指向工作区之外:collab 只读写工作区内的文件",
                      "{path} leads outside the workspace: collab reads and writes only the "

@@ -7,10 +7,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from collabkit.errors import UsageError
 from collabkit.findings import Finding
-from collabkit.i18n import msg
 from collabkit.io.positions import quick_line
+from collabkit.query.ahead import horizon
 from collabkit.query.filters import Filter
 from collabkit.timing.durations import Duration
 from collabkit.timing.obligations import Obligation, Timing
@@ -63,10 +62,7 @@ def obligations_at(
     """The snapshot of `ws` at `now`: every record's obligations (or those of `records`),
     recurring periods up to `now` + `ahead`, kept when `who` keeps their owner."""
     timing = ws.timing
-    try:
-        until = timing.calendar.shift(now, ahead).at if ahead is not None else now
-    except ValueError:  # a look-ahead past year 9999, or with no working time in a century
-        raise UsageError(msg("ahead.out_of_range")) from None
+    until = horizon(timing.calendar, now, ahead) if ahead is not None else now
     skipped: tuple[Finding, ...] = ()
     if records is None:
         loaded = ws.load()
