@@ -109,7 +109,8 @@ def test_temp_files_are_never_read_as_records(invoke, handbook):  # type: ignore
         assert lint.code == 0, lint
     listed = invoke("-C", handbook, "list", "meeting")
     assert [line.split()[0] for line in listed.out.splitlines()[1:]] == [
-        "HY-2024-001", "HY-2024-002"], listed
+        "HY-2024-001", "HY-2024-002", "2"], listed  # the last line: "2 条记录"
+    assert listed.out.splitlines()[-1] == "2 条记录", listed
     new = invoke("-C", handbook, "new", "meeting", "--no-input", "--now", NOW)
     assert new.out == "records/meetings/HY-2024-003.yaml\n", new
     assert sorted(n for n in os.listdir(handbook / "records/meetings") if n.endswith(".yaml")

@@ -61,7 +61,7 @@ def text_node(text: str) -> Any:
     return text if plain_safe(text) else SingleQuotedScalarString(text)
 
 
-_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]{0,15})$")
+_DECIMAL = re.compile(r"^(?:0|-?[1-9][0-9]{0,15})$")  # "-0" would come back as "0"
 
 
 def value_for(kind: str, segments: tuple[str | int, ...], text: str) -> Any:
