@@ -22,15 +22,20 @@ from collabkit.workspace.validate import validate_file
 from tests.helpers import EXAMPLES, NOW
 
 # The commands that read the workspace. Add each new reading command here as it lands
-# (`render`, `report weekly`, `export csv`, `calendar` ...): the fuzz tests run them all.
+# (`export csv`, `calendar` ...): the fuzz tests run them all.
 READ_COMMANDS: tuple[tuple[str, ...], ...] = (
     ("lint", "--format", "json"),
     ("overdue", "--now", NOW, "--format", "json"),
     ("due", "--now", NOW, "--within", "30d"),
     ("list",),
+    ("render", "--now", NOW),
+    ("report", "weekly", "--now", NOW),
 )
 # Commands that read one record by id (the fuzzed one is passed as ID).
-RECORD_COMMANDS: tuple[tuple[str, ...], ...] = (("show", "{id}", "--now", NOW),)
+RECORD_COMMANDS: tuple[tuple[str, ...], ...] = (
+    ("show", "{id}", "--now", NOW),
+    ("render", "{id}", "--now", NOW),
+)
 CLEAR_EXITS = (0, 1, 2)
 
 

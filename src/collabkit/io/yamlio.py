@@ -135,13 +135,15 @@ def _ruamel_failure(text: str, path: Path | str) -> RecordError | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
-        duplicate = _DUPLICATE.match(exc.problem or "")
+        problem = (exc.problem or exc.context or "").strip()
+        code = "duplicate-key" if "duplicate key" in problem else "yaml-syntax"
+        duplicate = _DUPLICATE.match(problem)
         if duplicate:
             message = msg("yaml.duplicate_key", key=duplicate[1])
-            return RecordError(message, code="duplicate-key", path=path, line=line, column=column)
-        problem = (exc.problem or exc.context or "").strip()
-        message = msg("yaml.problem", problem=problem) if problem else msg("yaml.invalid")
-        return RecordError(message, path=path, line=line, column=column)
+        else:
+            shown = problem.split(" with value")[0]
+            message = msg("yaml.problem", problem=shown) if shown else msg("yaml.invalid")
+        return RecordError(message, code=code, path=path, line=line, column=column)
     except RecursionError:
         return too_deep(path)
     except Exception as exc:  # ruamel raises a few unmarked errors too
