@@ -10,7 +10,22 @@ from pathlib import Path
 import pytest
 
 from collabkit.cli import run
+from tests.fuzz import budget
 from tests.helpers import EXAMPLES, MINIMAL_CONFIG, ROOT, SCENARIOS, Result, build_tree, git
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz",
+        choices=("ci", "deep"),
+        default=None,
+        help="ci: the bounded fuzz run (default); deep: many more examples (or COLLAB_FUZZ=deep)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    chosen = config.getoption("--fuzz") or os.environ.get("COLLAB_FUZZ") or "ci"
+    budget.MODE[0] = "deep" if chosen == "deep" else "ci"
 
 
 @pytest.fixture
@@ -38,6 +53,12 @@ def ws(tmp_path: Path) -> Path:
 def examples(tmp_path: Path) -> Path:
     """A copy of the bundled example workspace inside a fresh git repository."""
     return make_repo(EXAMPLES, tmp_path / "handbook")
+
+
+@pytest.fixture
+def handbook(tmp_path: Path) -> Path:
+    """A copy of the bundled example workspace, not in a git repository (quicker)."""
+    return Path(shutil.copytree(EXAMPLES, tmp_path / "handbook"))
 
 
 @pytest.fixture

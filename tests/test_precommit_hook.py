@@ -73,9 +73,11 @@ def test_the_hook_passes_good_records_and_names_the_bad_file(tmp_path: Path) -> 
     assert bad_code == 1, bad_out
     assert re.search(r"^collab lint\.+Failed$", bad_out, re.MULTILINE), bad_out
     errors = [line for line in bad_out.splitlines() if ": error " in line]
-    assert errors == [
+    assert errors == [  # the rest of the record is checked too: it has no priority
         "records/requirements/RW-2024-001.yaml:18:1: error unknown-key "
-        "未知的键 'prority'(是不是 'priority'?)"
+        "未知的键 'prority'(是不是 'priority'?)",
+        "records/requirements/RW-2024-001.yaml:41:1: error incomplete "
+        "状态为「进行中」的需求需要填写 priority",
     ], bad_out
 
 
@@ -90,6 +92,5 @@ def test_lint_finds_the_workspace_from_its_files(invoke, tmp_path: Path, monkeyp
     outside = invoke("lint", "notes.yaml")  # neither here nor above the file: no workspace
     assert (outside.code, outside.out) == (2, ""), outside
     assert outside.err == (
-        f"collab: no collab.yaml in {top.resolve()} or any folder above it "
-        "(create one with `collab init`)\n"
+        f"collab: {top.resolve()} 及其上级文件夹中都没有 collab.yaml(可用 `collab init` 创建)\n"
     )

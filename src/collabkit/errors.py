@@ -39,12 +39,15 @@ class CollabError(Exception):
 
     @property
     def message(self) -> str:
-        return self.msg if isinstance(self.msg, str) else self.msg.text("zh")
+        return self.message_in("zh")
+
+    def message_in(self, language: str) -> str:
+        """The message alone, without its file and line, in `language`."""
+        return self.msg if isinstance(self.msg, str) else self.msg.text(language)
 
     def text(self, language: str) -> str:
         """The one line a user reads: `file:line:col: message`, in `language`."""
-        message = self.msg if isinstance(self.msg, str) else self.msg.text(language)
-        return self._where(message)
+        return self._where(self.message_in(language))
 
     def __str__(self) -> str:
         return self.text("zh")
@@ -71,7 +74,7 @@ class ConfigError(CollabError):
 class RecordError(CollabError):
     """A record file cannot be read, parsed or validated; `code` is its lint code."""
 
-    def __init__(self, message: str, *, code: str = "yaml-syntax", **where: object) -> None:
+    def __init__(self, message: str | Msg, *, code: str = "yaml-syntax", **where: object) -> None:
         super().__init__(message, **where)  # type: ignore[arg-type]
         self.code = code
 

@@ -323,7 +323,7 @@ def test_json_stdout_stays_json_when_a_record_is_broken(invoke, examples: Path) 
     assert json.loads(result.out) == OVERDUE
     assert result.err == (
         "collab: 1 个记录文件无法读取,已跳过;请运行 `collab lint`\n"
-        "  records/issues/WT-2024-002.yaml:3: YAML: expected the node content, but found "
+        "  records/issues/WT-2024-002.yaml:3: YAML 语法错误:expected the node content, but found "
         "'<stream end>'\n")
 
 

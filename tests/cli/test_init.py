@@ -245,7 +245,9 @@ def test_the_gitlab_pipeline_reports_code_quality_of_merge_requests(invoke, tmp_
     report = json.loads((top / "gl-code-quality-report.json").read_text(encoding="utf-8"))
     errors = [issue for issue in report if issue["severity"] == "major"]
     where = {"path": "team/records/requirements/RW-2024-001.yaml", "lines": {"begin": 18}}
-    assert [(e["check_name"], e["location"]) for e in errors] == [("unknown-key", where)]
+    status = {**where, "lines": {"begin": 41}}  # the rest of the record is checked too
+    assert [(e["check_name"], e["location"]) for e in errors] == [
+        ("unknown-key", where), ("incomplete", status)]
     # and the log shows the findings as people read them
     assert "records/requirements/RW-2024-001.yaml:18:1: error unknown-key " in done.stdout
 

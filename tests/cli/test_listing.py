@@ -59,18 +59,19 @@ def test_a_record_that_cannot_be_read_keeps_its_row(invoke, examples: Path) -> N
     assert result.code == 0, result
     rows = _rows(result.out)
     assert rows[8] == ["WT-2024-002", "问题",
-                       "无法读取: 3:1: YAML: expected the node content, but found '<stream end>'",
-                       "-", "-", "-", "records/issues/WT-2024-002.yaml"]
+                       "无法读取: 3:1: YAML 语法错误:expected the node content, but found "
+                       "'<stream end>'", "-", "-", "-", "records/issues/WT-2024-002.yaml"]
     assert rows[-1] == ["10 条记录"]
     assert result.err == (
         "collab: 1 个记录文件无法读取,已跳过;请运行 `collab lint`\n"
-        "  records/issues/WT-2024-002.yaml:3: YAML: expected the node content, but found "
+        "  records/issues/WT-2024-002.yaml:3: YAML 语法错误:expected the node content, but found "
         "'<stream end>'\n")
     [row] = [r for r in json.loads(invoke("-C", examples, "list", "--format", "json").out)
              if r["error"]]
     assert row == {"id": "WT-2024-002", "kind": "issue", "title": None, "status": None,
                    "owner": None, "department": None, "file": "records/issues/WT-2024-002.yaml",
-                   "error": "3:1: YAML: expected the node content, but found '<stream end>'"}
+                   "error": "3:1: YAML 语法错误:expected the node content, but found "
+                            "'<stream end>'"}
     # its kind is known from its folder: `list issue` keeps it, `list meeting` does not
     issues = json.loads(invoke("-C", examples, "list", "issue", "--format", "json").out)
     assert [r["id"] for r in issues] == ["WT-2024-001", "WT-2024-002"]

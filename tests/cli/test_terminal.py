@@ -147,7 +147,7 @@ def test_lint_on_a_terminal_is_coloured_and_summed_up(ws: Path) -> None:
             "kind: meeting\nid: HY-2024-001\ntitle: 周会\nstatus: planned\n"
             "start: 2024-10-10 10:00\nend: 2024-10-10 12:00\n"),
     })
-    screen = run_in_pty("lint", "--now", NOW, cwd=ws)
+    screen = run_in_pty("lint", "--now", NOW, cwd=ws, columns=250)  # no line wraps
     assert screen.code == 1, screen
     assert "\x1b[1;31merror\x1b[0m" in screen.text  # the severity in bold red
     assert "\x1b[33mwarning\x1b[0m" in screen.text
@@ -157,14 +157,18 @@ def test_lint_on_a_terminal_is_coloured_and_summed_up(ws: Path) -> None:
         "location, host, recorder, attendees",
         "records/meetings/HY-2024-001.yaml:6:6: warning meeting-too-long "
         "会议时长 120 分钟,超过手册规定的 90 分钟",
+        # the record with a schema error is checked for the rest too
+        "records/requirements/RW-2024-001.yaml:2:5: info incomplete 草稿: 尚待填写: "
+        "requester.department, requester.lead, receiver.department, receiver.lead, background, "
+        "goal, description, priority, due, sent_at",
         "records/requirements/RW-2024-001.yaml:4:1: error unknown-key "
         "未知的键 'prority'(是不是 'priority'?)",
         "",
-        "1 个错误, 1 个警告, 1 条提示; 涉及 2 个文件(共检查 2 个)",
+        "1 个错误, 1 个警告, 2 条提示; 涉及 2 个文件(共检查 2 个)",
     ]
     # piped: the plain lines of `--format text`, no colour, no summary
     piped = run_collab("lint", "--now", NOW, cwd=ws)
-    assert piped.out.splitlines() == lines[:3]
+    assert piped.out.splitlines() == lines[:4]
 
 
 def test_a_clean_lint_on_a_terminal_says_so(ws: Path) -> None:
@@ -184,7 +188,7 @@ def test_lint_summary_in_english(ws: Path) -> None:
         "kind: requirement\nid: RW-2024-001\ntitle: t\nprority: high\n")})
     screen = run_in_pty("lint", "--now", NOW, cwd=ws)
     assert SGR.sub("", screen.text).rstrip("\n").split("\n")[-1] == (
-        "1 error, 0 warnings; in 1 file (1 checked)")
+        "1 error, 0 warnings, 1 hint; in 1 file (1 checked)")  # the draft's hint too
 
 
 # -- prompts ----------------------------------------------------------------------------------

@@ -232,7 +232,7 @@ def test_write_atomic_failure_leaves_old_file_and_no_temp(
         raise OSError("disk on fire")
 
     monkeypatch.setattr(atomic.os, failing, boom)
-    with pytest.raises(OSError, match="disk on fire"):
+    with pytest.raises(atomic.WriteFailed, match="disk on fire"):
         atomic.write_atomic(target, b"new\n" * 1000)
     assert target.read_bytes() == b"old\n"
     assert leftovers(tmp_path) == []
@@ -261,7 +261,7 @@ def test_create_exclusive_failure_leaves_nothing(
         raise OSError("disk on fire")
 
     monkeypatch.setattr(atomic.os, "fsync", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(atomic.WriteFailed, match="disk on fire"):
         atomic.create_exclusive(tmp_path / "RW-2024-001.yaml", b"data\n")
     assert list(tmp_path.iterdir()) == []
 

@@ -17,6 +17,11 @@ def refused(text: str) -> RecordError:
     return info.value
 
 
+def said(err: RecordError) -> tuple[str, str]:
+    """The message of `err` in Chinese and in English."""
+    return err.message_in("zh"), err.message_in("en")
+
+
 # --- bytes → text ---------------------------------------------------------------------------
 
 
@@ -41,6 +46,10 @@ def test_decode_gbk_names_gbk_and_the_line() -> None:
     err = info.value
     assert (err.code, err.line, err.column) == ("encoding", 3, 1)
     assert str(err) == (
+        "records/meetings/HY-2024-001.yaml:3:1: 文件不是 UTF-8 编码"
+        "(看起来是 GBK,中文 Windows 编辑器常这样保存);请另存为 UTF-8"
+    )
+    assert err.text("en") == (
         "records/meetings/HY-2024-001.yaml:3:1: file is not UTF-8 (it looks like GBK, "
         "as Chinese Windows editors save it); save it as UTF-8"
     )
@@ -49,14 +58,17 @@ def test_decode_gbk_names_gbk_and_the_line() -> None:
 def test_decode_other_garbage_does_not_claim_gbk() -> None:
     with pytest.raises(RecordError) as info:
         decode(b"kind: meeting\ntitle: \xff\xfe\xff\n", "r.yaml")
-    assert info.value.message == "file is not UTF-8; save it as UTF-8"
+    assert said(info.value) == ("文件不是 UTF-8 编码;请另存为 UTF-8",
+                                "file is not UTF-8; save it as UTF-8")
     assert info.value.line == 2
 
 
 def test_read_text_of_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(RecordError) as info:
         read_text(tmp_path / "gone.yaml", "records/gone.yaml")
-    assert str(info.value).startswith("records/gone.yaml: cannot read file")
+    assert (info.value.code, said(info.value)) == ("unreadable", (
+        "无法读取文件:No such file or directory", "cannot read file: No such file or directory"))
+    assert str(info.value) == "records/gone.yaml: 无法读取文件:No such file or directory"
 
 
 # --- text → data ----------------------------------------------------------------------------
@@ -83,14 +95,17 @@ def test_dates_stay_text_and_types_are_plain() -> None:
     ids=["indent", "unclosed-flow", "tab", "unclosed-quote"],
 )
 def test_syntax_errors_are_positioned(text: str, where: tuple[int, int], message: str) -> None:
+    """The parser's own words say what it met, after a prefix in the reader's language."""
     err = refused(text)
-    assert (err.code, (err.line, err.column), err.message) == ("yaml-syntax", where, message)
+    assert (err.code, (err.line, err.column), err.message_in("en")) == (
+        "yaml-syntax", where, message)
+    assert err.message_in("zh") == message.replace("YAML: ", "YAML 语法错误:")
 
 
 def test_duplicate_key_points_at_the_second() -> None:
     err = refused("kind: meeting\ntitle: a\nstatus: held\ntitle: b\n")
     assert (err.code, err.line, err.column) == ("duplicate-key", 4, 1)
-    assert err.message == 'YAML: found duplicate key "title"'
+    assert said(err) == ('YAML 中有重复的键 "title"', 'YAML: found duplicate key "title"')
 
 
 def test_duplicate_nested_key() -> None:
@@ -118,7 +133,8 @@ def test_alias_bombs_are_refused_fast(text: str) -> None:
     err = refused(text)
     assert time.perf_counter() - started < 1.0
     assert err.code == "yaml-alias"
-    assert err.message == "too many alias expansions (a YAML bomb?); aliases are bounded"
+    assert said(err) == ("别名展开次数过多(YAML 炸弹?);别名的展开是有上限的",
+                         "too many alias expansions (a YAML bomb?); aliases are bounded")
     assert (err.line, err.column) == (2, 1)
 
 
@@ -153,7 +169,8 @@ def test_tags_never_construct(tmp_path: Path, template: str, where: tuple[int, i
     err = refused(template.replace("{m}", str(marker)))
     assert err.code == "yaml-tag"
     assert (err.line, err.column) == where
-    assert err.message == f"YAML tags are not allowed in records: {tag}"
+    assert said(err) == (f"记录中不允许使用 YAML 标签:{tag}",
+                         f"YAML tags are not allowed in records: {tag}")
     assert not marker.exists()
 
 
@@ -172,7 +189,8 @@ def test_exclamation_marks_in_text_are_not_tags() -> None:
 )
 def test_several_documents_are_refused(text: str) -> None:
     err = refused(text)
-    assert err.message == "a record file holds one YAML document, found several"
+    assert said(err) == ("一个记录文件只能有一个 YAML 文档,这里有多个",
+                         "a record file holds one YAML document, found several")
 
 
 @pytest.mark.parametrize(

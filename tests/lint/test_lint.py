@@ -78,13 +78,15 @@ BAD_INPUTS = [
     (
         "broken-yaml",
         {f"{REQ}/RW-2024-001.yaml": draft("  goal: 复购", "status: draft")},
-        f"{REQ}/RW-2024-001.yaml:4:7: error yaml-syntax YAML: mapping values are not allowed here",
+        f"{REQ}/RW-2024-001.yaml:4:7: error yaml-syntax "
+        "YAML 语法错误:mapping values are not allowed here",
         f"{REQ}/RW-2024-001.yaml:4:7: error yaml-syntax YAML: mapping values are not allowed here",
     ),
     (
         "unclosed-flow",
         {f"{REQ}/RW-2024-001.yaml": draft("description: [a, b", "status: draft")},
-        f"{REQ}/RW-2024-001.yaml:5:7: error yaml-syntax YAML: expected ',' or ']', but got ':'",
+        f"{REQ}/RW-2024-001.yaml:5:7: error yaml-syntax "
+        "YAML 语法错误:expected ',' or ']', but got ':'",
         f"{REQ}/RW-2024-001.yaml:5:7: error yaml-syntax YAML: expected ',' or ']', but got ':'",
     ),
     (
@@ -121,7 +123,7 @@ BAD_INPUTS = [
         "yaml-bomb",
         {f"{REQ}/RW-2024-001.yaml": billion_laughs()},
         f"{REQ}/RW-2024-001.yaml:4:1: error yaml-alias "
-        "too many alias expansions (a YAML bomb?); aliases are bounded",
+        "别名展开次数过多(YAML 炸弹?);别名的展开是有上限的",
         f"{REQ}/RW-2024-001.yaml:4:1: error yaml-alias "
         "too many alias expansions (a YAML bomb?); aliases are bounded",
     ),
@@ -129,7 +131,7 @@ BAD_INPUTS = [
         "python-tag",
         {f"{REQ}/RW-2024-001.yaml": "kind: requirement\nid: RW-2024-001\n"
          "title: !!python/object/apply:os.system ['echo pwned']\n"},
-        f"{REQ}/RW-2024-001.yaml:3:8: error yaml-tag YAML tags are not allowed in records: "
+        f"{REQ}/RW-2024-001.yaml:3:8: error yaml-tag 记录中不允许使用 YAML 标签:"
         "tag:yaml.org,2002:python/object/apply:os.system",
         f"{REQ}/RW-2024-001.yaml:3:8: error yaml-tag YAML tags are not allowed in records: "
         "tag:yaml.org,2002:python/object/apply:os.system",
@@ -137,24 +139,22 @@ BAD_INPUTS = [
     (
         "gbk-file",
         {f"{REQ}/RW-2024-001.yaml": draft("goal: 复购率提升").encode("gbk")},
-        f"{REQ}/RW-2024-001.yaml:3:1: error encoding file is not UTF-8 "
-        "(it looks like GBK, as Chinese Windows editors save it); save it as UTF-8",
+        f"{REQ}/RW-2024-001.yaml:3:1: error encoding 文件不是 UTF-8 编码"
+        "(看起来是 GBK,中文 Windows 编辑器常这样保存);请另存为 UTF-8",
         f"{REQ}/RW-2024-001.yaml:3:1: error encoding file is not UTF-8 "
         "(it looks like GBK, as Chinese Windows editors save it); save it as UTF-8",
     ),
     (
         "empty-file",
         {f"{REQ}/RW-2024-001.yaml": ""},
-        f"{REQ}/RW-2024-001.yaml:1:1: error empty-file "
-        "empty file: a record needs at least kind and id",
+        f"{REQ}/RW-2024-001.yaml:1:1: error empty-file 空文件:记录至少需要 kind 和 id",
         f"{REQ}/RW-2024-001.yaml:1:1: error empty-file "
         "empty file: a record needs at least kind and id",
     ),
     (
         "comments-only",
         {f"{REQ}/RW-2024-001.yaml": "# 还没写\n"},
-        f"{REQ}/RW-2024-001.yaml:1:1: error empty-file "
-        "empty file: a record needs at least kind and id",
+        f"{REQ}/RW-2024-001.yaml:1:1: error empty-file 空文件:记录至少需要 kind 和 id",
         f"{REQ}/RW-2024-001.yaml:1:1: error empty-file "
         "empty file: a record needs at least kind and id",
     ),
@@ -162,7 +162,7 @@ BAD_INPUTS = [
         "list-not-mapping",
         {f"{REQ}/RW-2024-001.yaml": "- kind: requirement\n- id: RW-2024-001\n"},
         f"{REQ}/RW-2024-001.yaml:1:1: error not-a-mapping "
-        "a record is one mapping (key: value lines), found a list",
+        "记录应是一个映射(「键: 值」的行),这里是一个列表",
         f"{REQ}/RW-2024-001.yaml:1:1: error not-a-mapping "
         "a record is one mapping (key: value lines), found a list",
     ),
@@ -191,14 +191,14 @@ BAD_INPUTS = [
     (
         "duplicate-key",
         {f"{REQ}/RW-2024-001.yaml": draft("status: draft", "title: 又一个")},
-        f"{REQ}/RW-2024-001.yaml:5:1: error duplicate-key YAML: found duplicate key \"title\"",
+        f"{REQ}/RW-2024-001.yaml:5:1: error duplicate-key YAML 中有重复的键 \"title\"",
         f"{REQ}/RW-2024-001.yaml:5:1: error duplicate-key YAML: found duplicate key \"title\"",
     ),
     (
         "two-documents",
         {f"{REQ}/RW-2024-001.yaml": draft("---", "kind: requirement")},
         f"{REQ}/RW-2024-001.yaml:1:1: error yaml-syntax "
-        "a record file holds one YAML document, found several",
+        "一个记录文件只能有一个 YAML 文档,这里有多个",
         f"{REQ}/RW-2024-001.yaml:1:1: error yaml-syntax "
         "a record file holds one YAML document, found several",
     ),
@@ -331,15 +331,18 @@ def test_json_format_shape(invoke, ws):  # type: ignore[no-untyped-def]
     result = invoke("-C", ws, "lint", "--format", "json")
     assert result.code == 1, result
     data = json.loads(result.out)
-    assert isinstance(data, list) and len(data) == 2
+    assert isinstance(data, list) and len(data) == 3  # the unknown key hides nothing else
     for item in data:
         assert list(item) == ["file", "line", "column", "severity", "code", "message"]
     assert data[0] == {
         "file": f"{REQ}/RW-2024-001.yaml", "line": 4, "column": 1, "severity": "error",
         "code": "unknown-key", "message": "未知的键 'prority'(是不是 'priority'?)",
     }
-    assert data[1]["severity"] == "info" and data[1]["code"] == "incomplete"
-    assert (data[1]["line"], data[1]["column"]) == (4, 9)
+    assert [(d["file"], d["severity"], d["code"]) for d in data[1:]] == [
+        (f"{REQ}/RW-2024-001.yaml", "info", "incomplete"),
+        (f"{REQ}/RW-2024-002.yaml", "info", "incomplete"),
+    ]
+    assert (data[2]["line"], data[2]["column"]) == (4, 9)
 
 
 def test_github_format_annotations(invoke, ws, monkeypatch):  # type: ignore[no-untyped-def]
@@ -359,6 +362,9 @@ def test_github_format_annotations(invoke, ws, monkeypatch):  # type: ignore[no-
         "::会议时长 120 分钟,超过手册规定的 90 分钟",
         f"::error file={REQ}/RW-2024-001.yaml,line=4,col=1,title=unknown-key"
         "::未知的键 'prority'(是不是 'priority'?)",
+        f"::notice file={REQ}/RW-2024-001.yaml,line=5,col=9,title=incomplete"
+        "::草稿: 尚待填写: requester.department, requester.lead, receiver.department, "
+        "receiver.lead, background, goal, description, priority, due, sent_at",
         f"::error file={REQ}/RW-2024-002.yaml,line=5,col=9,title=unknown-person"
         "::未登记的人员 '张%25伟'(是不是 '张伟'?);请在 collab.yaml 的 people 中添加",
         f"::notice file={REQ}/RW-2024-002.yaml,line=6,col=9,title=incomplete"
@@ -594,8 +600,8 @@ def test_no_workspace_is_one_clear_line(invoke, tmp_path, monkeypatch):  # type:
     result = invoke("-C", empty, "lint")
     assert result.code == 2, result
     assert result.out == ""
-    assert result.err.count("\n") == 1
-    assert result.err.startswith(f"collab: no collab.yaml in {empty.resolve()} or any folder above")
+    assert result.err == (f"collab: {empty.resolve()} 及其上级文件夹中都没有 collab.yaml"
+                          "(可用 `collab init` 创建)\n")
     monkeypatch.chdir(empty)
     assert invoke("lint").err == result.err
 

@@ -125,21 +125,20 @@ CONFIG_ERRORS = [
      "collab.yaml:3:6: two people in people are called 张伟: tell them apart "
      "(e.g. add the department)"),
     # The file cannot be read as settings at all: said in the default language
-    ("language: [zh\n", "collab.yaml:2:1: YAML: expected ',' or ']', but got '<stream end>'",
-     None),
-    ("language: zh\nlanguage: en\n", "collab.yaml:2:1: YAML: found duplicate key \"language\"",
-     None),
+    ("language: [zh\n",
+     "collab.yaml:2:1: YAML 语法错误:expected ',' or ']', but got '<stream end>'", None),
+    ("language: zh\nlanguage: en\n", "collab.yaml:2:1: YAML 中有重复的键 \"language\"", None),
     ("- language: zh\n", "collab.yaml:1: collab.yaml 应是一组设置(键: 值)", None),
     ("timezone: !!python/object/apply:os.system ['true']\n",
-     "collab.yaml:1:11: YAML tags are not allowed in records: "
+     "collab.yaml:1:11: 记录中不允许使用 YAML 标签:"
      "tag:yaml.org,2002:python/object/apply:os.system", None),
     ("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
      + "".join(f"{n}: &{n} [" + ", ".join([f"*{p}"] * 10) + "]\n"
                for p, n in zip("abcde", "bcdef", strict=True)),
-     "collab.yaml:2:1: too many alias expansions (a YAML bomb?); aliases are bounded", None),
+     "collab.yaml:2:1: 别名展开次数过多(YAML 炸弹?);别名的展开是有上限的", None),
     ("language: zh\ndepartments: [市场部]\n".encode("gbk"),
-     "collab.yaml:2:1: file is not UTF-8 (it looks like GBK, as Chinese Windows editors save "
-     "it); save it as UTF-8", None),
+     "collab.yaml:2:1: 文件不是 UTF-8 编码(看起来是 GBK,中文 Windows 编辑器常这样保存);"
+     "请另存为 UTF-8", None),
 ]
 CONFIG_IDS = [
     "timezone", "typo-key", "typo-person-key", "person-without-name", "person-as-text",
@@ -269,6 +268,9 @@ def test_no_workspace(tmp_path: Path) -> None:
         find_root(tmp_path)
     assert info.value.exit_code == 2
     assert str(info.value) == (
+        f"{tmp_path.resolve()} 及其上级文件夹中都没有 collab.yaml(可用 `collab init` 创建)"
+    )
+    assert info.value.text("en") == (
         f"no collab.yaml in {tmp_path.resolve()} or any folder above it "
         "(create one with `collab init`)"
     )
@@ -276,5 +278,8 @@ def test_no_workspace(tmp_path: Path) -> None:
 
 def test_start_that_is_a_file(tmp_path: Path) -> None:
     ws = config_at(tmp_path, MINIMAL_CONFIG)
-    with pytest.raises(WorkspaceNotFound, match="not a folder"):
+    with pytest.raises(WorkspaceNotFound) as info:
         find_root(ws / "collab.yaml")
+    shown = (ws / "collab.yaml").resolve()
+    assert (str(info.value), info.value.text("en")) == (
+        f"不是文件夹:{shown}", f"not a folder: {shown}")

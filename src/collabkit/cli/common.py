@@ -80,8 +80,11 @@ def owner_name(ws: Workspace, owner: str | None) -> str | None:
     """`--owner` as given, with `@me` read as `git config user.email`."""
     if owner != "@me":
         return owner
-    from collabkit.io.git import config_value
+    from collabkit.i18n import msg
+    from collabkit.io.git import GitUnavailable, config_value, git_path
 
+    if git_path() is None:
+        raise GitUnavailable(msg("git.missing_for", what="--owner @me"))
     email = config_value(ws.root, "user.email")
     if email is None:
         from collabkit.i18n import msg

@@ -84,14 +84,11 @@ def _snapshot(
 ) -> Snapshot:
     from collabkit.cli.common import owner_name
     from collabkit.query import obligations_at, resolve_filter
-    from collabkit.query.ahead import horizon
 
     ws = workspace(ctx)
     who = resolve_filter(ws.config, owner_name(ws, owner), department)
     moment = now_from(now, ws.config.tz)
-    if ahead is not None:
-        horizon(ws.timing.calendar, moment, ahead)  # refuses a look ahead beyond the calendar
-    snapshot = obligations_at(ws, moment, ahead=ahead, who=who)
+    snapshot = obligations_at(ws, moment, ahead=ahead, who=who)  # refuses a look too far ahead
     warn_skipped(snapshot.skipped, ws.config.language)
     return snapshot
 

@@ -16,11 +16,11 @@ from typing import Any
 
 from collabkit.edit.tree import resolve, set_key  # re-exported: the trail's writer uses them
 from collabkit.edit.values import node  # re-exported, as resolve and set_key
-from collabkit.errors import EditRefused, RecordError
+from collabkit.errors import EditRefused
 from collabkit.i18n import msg
 from collabkit.io.atomic import write_atomic
 from collabkit.io.conflicts import refuse_conflicts
-from collabkit.io.yamlio import decode, load_data, load_roundtrip, roundtrip_yaml
+from collabkit.io.yamlio import decode, load_data, load_roundtrip, read_bytes, roundtrip_yaml
 from collabkit.models import Record
 from collabkit.workspace import Config, RecordFile, Workspace
 from collabkit.workspace.names import unknown_names
@@ -56,10 +56,7 @@ class Document:
     def open(cls, path: Path, rel: str, language: str = "zh") -> Document:
         """Read and parse a record file for editing; a file with merge-conflict markers
         is refused (resolve it, or split it with `collab renumber --split`)."""
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise RecordError(f"cannot read file: {exc.strerror}", path=rel) from None
+        raw = read_bytes(path, rel)  # a regular file within the size limit, or a RecordError
         text = decode(raw, rel)
         refuse_conflicts(text, rel, language)
         return cls.parse(path, rel, raw, text)

@@ -18,7 +18,7 @@ from collabkit.edit.values import value_for
 from collabkit.errors import UsageError
 from collabkit.i18n import Msg, msg
 from collabkit.io.atomic import create_exclusive
-from collabkit.models import FOLDERS, KINDS, MODELS
+from collabkit.models import KINDS, MODELS
 from collabkit.models.ids import allocate, format_id
 from collabkit.models.paths import compile_path, get_path
 from collabkit.workspace import Workspace
@@ -34,7 +34,7 @@ def new_record(
     """Allocate the next id of `kind` for the year of `now` and write its skeleton."""
     _check_kind(kind)
     config = ws.config
-    folder = ws.records_dir / FOLDERS[kind]
+    folder = ws.folder_for(kind)  # refused if it is a symlink out of the workspace
     folder.mkdir(parents=True, exist_ok=True)
     prefix, year = config.prefixes[kind], now.astimezone(config.tz).year
     taken = [p.stem for p in ws.record_paths()]

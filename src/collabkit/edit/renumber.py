@@ -14,6 +14,7 @@ from collabkit.errors import EditRefused, UsageError
 from collabkit.i18n import msg
 from collabkit.io.atomic import create_exclusive, write_atomic
 from collabkit.io.conflicts import label, sides
+from collabkit.io.paths import check_inside
 from collabkit.io.yamlio import decode
 from collabkit.models.ids import format_id, highest_seq, parse_id
 from collabkit.workspace import Workspace
@@ -86,7 +87,8 @@ def _renumber_target(ws: Workspace, target: str) -> tuple[Path, str, bool]:
     if len(holders) > 1:
         listed = ", ".join(ws.rel(p) for p in holders)
         raise UsageError(msg("renumber.several", id=target, files=listed))
-    return (holders[0] if holders else ws.locate_id(target)), target, False
+    path = holders[0] if holders else ws.locate_id(target)
+    return check_inside(ws.root, path, ws.rel(path)), target, False  # not a link out
 
 
 def _holders(ws: Workspace, record_id: str) -> list[Path]:

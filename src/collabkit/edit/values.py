@@ -11,18 +11,20 @@ import re
 from typing import Any
 
 from collabkit.edit.fields import FieldType, type_at
-from collabkit.io.scalars import plain_safe
-from collabkit.io.yamlio import roundtrip_yaml
+from collabkit.io.scalars import needs_escape, plain_safe
+from collabkit.io.yamlio import load_roundtrip
 
 
 def node(text: str) -> Any:
     """A YAML value from command-line text, typed and styled as if typed into the file."""
-    from ruamel.yaml.scalarstring import LiteralScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
+    if needs_escape(text):  # a control character, NEL, U+2028, a BOM: only an escape keeps it
+        return DoubleQuotedScalarString(text)
     if "\n" in text:
         return LiteralScalarString(text if text.endswith("\n") else text + "\n")
-    try:
-        parsed = roundtrip_yaml().load(f"v: {text}\n") if text.strip() else {"v": None}
+    try:  # with the reader's limits: a value nested 5,000 deep is text, not 2 s of recursion
+        parsed = load_roundtrip(f"v: {text}\n", "value") if text.strip() else {"v": None}
     except Exception:
         parsed = None
     if not isinstance(parsed, dict) or "v" not in parsed or len(parsed) != 1:
@@ -44,8 +46,14 @@ def text_node(text: str) -> Any:
     A plain decimal (`302`) is written as the number: collab reads numbers in text fields
     as their text, and that text is the same; `0123` or `1_000` would not be, so they are
     quoted."""
-    from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        LiteralScalarString,
+        SingleQuotedScalarString,
+    )
 
+    if needs_escape(text):  # only an escape keeps it (see `node`)
+        return DoubleQuotedScalarString(text)
     if "\n" in text:
         return LiteralScalarString(text if text.endswith("\n") else text + "\n")
     if _DECIMAL.match(text):
@@ -53,7 +61,7 @@ def text_node(text: str) -> Any:
     return text if plain_safe(text) else SingleQuotedScalarString(text)
 
 
-_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]{0,15})$")
+_DECIMAL = re.compile(r"^(?:0|-?[1-9][0-9]{0,15})$")  # "-0" would come back as "0"
 
 
 def value_for(kind: str, segments: tuple[str | int, ...], text: str) -> Any:

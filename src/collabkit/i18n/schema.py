@@ -43,6 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}'{text}' 不是有效的日期时间:请用 ISO 8601 格式,如 2024-09-30 14:00",
         "{where}'{text}' is not a valid date/time: use ISO 8601 such as 2024-09-30 14:00",
     ),
+    "schema.date_out_of_range": (
+        "{where}'{text}' 超出范围:日期须在 {first} 年到 {last} 年之间",
+        "{where}'{text}' is out of range: dates run from {first} to {last}",
+    ),
     "schema.le": ("{where}{got} 不能大于 {limit}", "{where}{got} must be at most {limit}"),
     "schema.lt": ("{where}{got} 必须小于 {limit}", "{where}{got} must be less than {limit}"),
     "schema.ge": ("{where}{got} 不能小于 {limit}", "{where}{got} must be at least {limit}"),

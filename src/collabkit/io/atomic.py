@@ -1,15 +1,56 @@
-"""Atomic file writes: a killed process leaves the old file or the new one, never half."""
+"""Atomic file writes: a killed process leaves the old file or the new one, never half.
+
+A write that fails (a full disk, a read-only file system, no permission) leaves the old
+file as it was, removes its temp file and is a `WriteFailed` that says so.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import tempfile
 from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+from collabkit.errors import CollabError
+from collabkit.i18n import msg
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_REASONS = {
+    errno.ENOSPC: "write.disk_full",
+    errno.EROFS: "write.read_only",
+    errno.EACCES: "write.denied",
+    errno.EPERM: "write.denied",
+}
+if hasattr(errno, "EDQUOT"):
+    _REASONS[errno.EDQUOT] = "write.disk_full"
 
 
+class WriteFailed(CollabError):
+    """A file could not be written; nothing was changed."""
+
+
+def _refuse_os_errors(write: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Turn an OSError of a write into a WriteFailed naming the file (the first argument)."""
+
+    @wraps(write)
+    def guarded(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return write(*args, **kwargs)
+        except OSError as exc:
+            key = _REASONS.get(exc.errno or 0)
+            message = msg(key) if key else msg("write.failed", reason=exc.strerror or str(exc))
+            raise WriteFailed(message, path=args[0]) from None  # type: ignore[arg-type]
+
+    return guarded
+
+
+@_refuse_os_errors
 def write_atomic(
     path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
 ) -> None:
@@ -35,6 +76,7 @@ def write_atomic(
     _fsync_dir(path.parent)
 
 
+@_refuse_os_errors
 def create_exclusive(path: Path, data: bytes) -> bool:
     """Create `path` with `data` unless it exists; False when another process got there first.
 
@@ -76,11 +118,14 @@ def _claim_and_fill(path: Path, data: bytes) -> bool:
 
 
 def _write_synced(fd: int, data: bytes) -> None:
-    """Write `data` to the open file `fd`, sync it to disk and close it."""
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    """Write `data` to the open file `fd`, sync it to disk and close it (also on failure)."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]  # a short write goes on where it stopped
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -13,6 +13,9 @@ _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{
 # (sexagesimal), an exponent, a sign, or a 0x / 0o / 0b prefix. Broader than YAML on purpose.
 _NUMBER_LIKE = re.compile(r"^[-+]?(?:0[xob][0-9a-f_]*|[0-9_.:]+(?:e[-+]?[0-9]+)?)$", re.IGNORECASE)
 _SPECIAL_WORDS = ("null", "true", "false", "~", "yes", "no", "on", "off", "y", "n")
+# What must be written as an escape: what YAML forbids in a file, what a reader may take for
+# a line break (CR, NEL, U+2028, U+2029) and a BOM. json.dumps escapes only C0 controls.
+_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def yaml_scalar(value: Any) -> str:
@@ -22,7 +25,15 @@ def yaml_scalar(value: Any) -> str:
     if isinstance(value, bool | int):
         return json.dumps(value)
     text = str(value)
-    return text if plain_safe(text) else json.dumps(text, ensure_ascii=False)
+    if plain_safe(text):
+        return text
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def needs_escape(text: str) -> bool:
+    """Whether `text` holds a character that only an escape in double quotes keeps: one
+    YAML forbids raw, one a reader may take for a line break, or a BOM."""
+    return _ESCAPE.search(text) is not None
 
 
 def plain_safe(text: str) -> bool:
@@ -33,7 +44,7 @@ def plain_safe(text: str) -> bool:
     collection is quoted; dates and times stay plain, and so does text that merely starts
     with a digit or a sign (`5万`, `10个工作日`, `-5% 流失`).
     """
-    if not text or text.strip() != text or "\n" in text:
+    if not text or text.strip() != text or "\n" in text or "\t" in text or needs_escape(text):
         return False
     if _MOMENT.match(text):
         return True

@@ -8,17 +8,30 @@ edited, do we pay for ruamel's round-trip parser, which knows every line and col
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from collabkit.errors import RecordError
+from collabkit.i18n import msg
+from collabkit.io.limits import (
+    MAX_RECORD_BYTES,
+    check_shape,
+    check_text,
+    may_be_deep,
+    needs_walk,
+    size,
+    too_deep,
+)
 
 # A '!' that could start a tag: at the start of a value, list item or flow item. Text such as
 # "注意!" or "it works!" does not match; anything that does is confirmed by the event parser.
 _TAG_CANDIDATE = re.compile(r"(?:^|[\s\[\{,:\-?])!", re.MULTILINE)
 _RS_POSITION = re.compile(r"at line (\d+), column (\d+)")
+_DUPLICATE = re.compile(r'found duplicate key "(.*?)"(?: with value|$)', re.DOTALL)
 MAX_ALIAS_EVENTS = 10_000
 
 
@@ -28,14 +41,14 @@ def decode(raw: bytes, path: Path | str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        hint = ""
+        key = "read.not_utf8"
         try:
             raw.decode("gbk")
-            hint = " (it looks like GBK, as Chinese Windows editors save it)"
+            key = "read.not_utf8_gbk"
         except UnicodeDecodeError:
             pass
         raise RecordError(
-            f"file is not UTF-8{hint}; save it as UTF-8",
+            msg(key),
             code="encoding",
             path=path,
             line=line,
@@ -47,9 +60,13 @@ def decode(raw: bytes, path: Path | str) -> str:
 
 
 def load_data(text: str, path: Path | str) -> Any:
-    """Parse one YAML document into plain Python data (dates stay strings)."""
+    """Parse one YAML document into plain Python data (dates stay strings).
+
+    Refuses what `limits` refuses: control characters, and files too large or too deep.
+    """
     import yaml_rs
 
+    check_text(text, path)
     try:
         data = yaml_rs.loads(
             text,
@@ -59,13 +76,15 @@ def load_data(text: str, path: Path | str) -> Any:
     except yaml_rs.YAMLDecodeError as exc:
         raise _explain_parse_failure(text, path, str(exc)) from None
     except (UnicodeError, ValueError) as exc:
-        raise RecordError(f"YAML cannot be read: {exc}", path=path, line=1, column=1) from None
+        raise RecordError(
+            msg("yaml.unreadable", reason=str(exc)), path=path, line=1, column=1
+        ) from None
+    if needs_walk(text):
+        check_shape(data, text, path)
     if "!" in text and _TAG_CANDIDATE.search(text):
         _refuse_tags(text, path)
     if isinstance(data, list) and _is_multi_document(text):
-        raise RecordError(
-            "a record file holds one YAML document, found several", path=path, line=1, column=1
-        )
+        raise RecordError(msg("yaml.several_documents"), path=path, line=1, column=1)
     return data
 
 
@@ -78,24 +97,33 @@ def _explain_parse_failure(text: str, path: Path | str, rs_message: str) -> Reco
     if "alias" in rs_message and "limit" in rs_message:
         line = next((i for i, s in enumerate(text.splitlines(), 1) if "*" in s), 1)
         return RecordError(
-            "too many alias expansions (a YAML bomb?); aliases are bounded",
+            msg("yaml.alias_bomb"),
             code="yaml-alias",
             path=path,
             line=line,
             column=1,
         )
+    m = _RS_POSITION.search(rs_message)
+    line, column = (int(m[1]), int(m[2])) if m else (1, 1)
+    if "recursion limit" in rs_message:
+        return too_deep(path, line, column)
+    if may_be_deep(text):  # ruamel recurses: only the fast parser's word on deep text
+        return _syntax(rs_message, path, line, column)
     if "duplicate" in rs_message or "Invalid tag" in rs_message:
         if "Invalid tag" in rs_message:
             _refuse_tags(text, path)
-        return _ruamel_failure(text, path) or RecordError(rs_message, path=path, line=1)
+        return _ruamel_failure(text, path) or _syntax(rs_message, path, 1, None)
     positioned = _ruamel_failure(text, path)
     if positioned is not None:
         return positioned
-    m = _RS_POSITION.search(rs_message)
-    first = rs_message.splitlines()[-1].strip() if rs_message else "invalid YAML"
-    if m:
-        return RecordError(f"YAML syntax: {first}", path=path, line=int(m[1]), column=int(m[2]))
-    return RecordError(f"YAML syntax: {first}", path=path, line=1, column=1)
+    return _syntax(rs_message, path, line, column)
+
+
+def _syntax(rs_message: str, path: Path | str, line: int, column: int | None) -> RecordError:
+    """The fast parser's failure in its own words (its last line says what it met)."""
+    lines = rs_message.strip().splitlines()
+    problem = msg("yaml.syntax", problem=lines[-1].strip()) if lines else msg("yaml.invalid")
+    return RecordError(problem, path=path, line=line, column=column)
 
 
 def _ruamel_failure(text: str, path: Path | str) -> RecordError | None:
@@ -105,16 +133,21 @@ def _ruamel_failure(text: str, path: Path | str) -> RecordError | None:
         roundtrip_yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        code = "yaml-syntax"
-        if "duplicate key" in problem:
-            problem = problem.split(" with value")[0]
-            code = "duplicate-key"
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
-        return RecordError(f"YAML: {problem}", code=code, path=path, line=line, column=column)
+        problem = (exc.problem or exc.context or "").strip()
+        code = "duplicate-key" if "duplicate key" in problem else "yaml-syntax"
+        duplicate = _DUPLICATE.match(problem)
+        if duplicate:
+            message = msg("yaml.duplicate_key", key=duplicate[1])
+        else:
+            shown = problem.split(" with value")[0]
+            message = msg("yaml.problem", problem=shown) if shown else msg("yaml.invalid")
+        return RecordError(message, code=code, path=path, line=line, column=column)
+    except RecursionError:
+        return too_deep(path)
     except Exception as exc:  # ruamel raises a few unmarked errors too
-        return RecordError(f"YAML syntax: {exc}", path=path, line=1, column=1)
+        return RecordError(msg("yaml.syntax", problem=str(exc)), path=path, line=1, column=1)
     return None
 
 
@@ -129,7 +162,7 @@ def _refuse_tags(text: str, path: Path | str) -> None:
             if tag:
                 mark = event.start_mark
                 raise RecordError(
-                    f"YAML tags are not allowed in records: {tag}",
+                    msg("yaml.tag", tag=tag),
                     code="yaml-tag",
                     path=path,
                     line=mark.line + 1,
@@ -140,13 +173,18 @@ def _refuse_tags(text: str, path: Path | str) -> None:
 
 
 def load_roundtrip(text: str, path: Path | str) -> Any:
-    """Parse with ruamel's round-trip loader: comments, order and positions kept."""
-    from ruamel.yaml.error import MarkedYAMLError
+    """Parse with ruamel's round-trip loader: comments, order and positions kept.
 
+    The same limits as `load_data` hold; a text that could be too deep for ruamel's
+    recursion is checked by the fast parser first. Any failure is a RecordError.
+    """
+    check_text(text, path)
+    if needs_walk(text):
+        load_data(text, path)
     try:
         return roundtrip_yaml().load(text)
-    except MarkedYAMLError:
-        raise _ruamel_failure(text, path) or RecordError("invalid YAML", path=path) from None
+    except Exception:
+        raise _ruamel_failure(text, path) or RecordError(msg("yaml.invalid"), path=path) from None
 
 
 def roundtrip_yaml() -> Any:
@@ -186,8 +224,42 @@ def _lenient_constructor() -> Any:
 def read_text(path: Path, shown: Path | str | None = None) -> str:
     """The decoded text of a record or config file."""
     shown = shown if shown is not None else path
+    return decode(read_bytes(path, shown), shown)
+
+
+def read_bytes(path: Path, shown: Path | str) -> bytes:
+    """The bytes of a regular file of at most MAX_RECORD_BYTES, or a RecordError.
+
+    Opened without blocking, so that a FIFO or a device under `records/` is refused
+    instead of hanging the command, and read no further than the limit.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except OSError as exc:
-        raise RecordError(f"cannot read file: {exc.strerror}", path=shown) from None
-    return decode(raw, shown)
+        raise unreadable(exc, shown) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise RecordError(
+                msg("read.not_regular"),
+                code="unreadable",
+                path=shown,
+                line=1,
+                column=1,
+            )
+        if info.st_size > MAX_RECORD_BYTES:
+            raise size(info.st_size, shown)
+        try:
+            raw = handle.read(MAX_RECORD_BYTES + 1)
+        except OSError as exc:
+            raise unreadable(exc, shown) from None
+    if len(raw) > MAX_RECORD_BYTES:  # it grew while we read it
+        raise size(len(raw), shown)
+    return raw
+
+
+def unreadable(exc: OSError, shown: Path | str) -> RecordError:
+    """The error for a file the system would not let collab read."""
+    reason = exc.strerror or str(exc)
+    return RecordError(msg("read.failed", reason=reason), code="unreadable", path=shown)

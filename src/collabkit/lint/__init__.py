@@ -21,6 +21,7 @@ from collabkit.lint.plausible import future_events, plausibility_checks
 from collabkit.lint.records import check_ids, check_links, check_names
 from collabkit.lint.timing import timing_checks
 from collabkit.workspace import Loaded, Workspace
+from collabkit.workspace.salvage import salvage_all
 
 Check = Callable[[Workspace, list[Loaded], Locator], Iterable[Finding]]
 CHECKS: tuple[Check, ...] = (
@@ -57,8 +58,10 @@ def lint(
         outside = [p for p in chosen if not ws.rel(p).startswith("records/")]
         findings = [f for f in everything.findings if f.file in selected_files]
         findings += ws.load(outside).findings if outside else []
+    # A record with schema errors is checked too, without the values that fail them.
+    checked = [*everything.records, *salvage_all(everything, ws.config)]
     extra = _git_checks(trail or require_signed, require_signed, against)
-    findings.extend(_run_checks(ws, everything.records, now, extra))
+    findings.extend(_run_checks(ws, checked, now, extra))
     if selected_files is not None:
         findings = [f for f in findings if f.file in selected_files]
     if strict:

@@ -24,7 +24,13 @@ def check_completeness(ws: Workspace, records: list[Loaded], where: Locator) -> 
     for rec in records:
         record = rec.record
         status = t.status(record.kind, str(record.status))
-        missing = [path for path in record.REQUIRED_WHEN_ACTIVE if _empty(record, path)]
+        missing = [
+            path
+            for path in record.REQUIRED_WHEN_ACTIVE
+            if _empty(record, path) and not rec.invalid_at(tuple(path.split(".")))
+        ]
+        if rec.invalid_at(("status",)):
+            missing = []  # what a record needs depends on a status it does not validly have
         if missing and record.is_draft:
             yield where.finding(
                 rec,
@@ -50,7 +56,11 @@ def _items_complete(rec: Loaded, where: Locator, t: Texts) -> Iterator[Finding]:
     record = rec.record
     for list_name, fields in ITEM_NEEDS.items():
         for i, item in enumerate(getattr(record, list_name, None) or []):
-            lacking = [f for f in fields if getattr(item, f) in (None, "")]
+            lacking = [
+                f
+                for f in fields
+                if getattr(item, f) in (None, "") and not rec.invalid_at((list_name, i, f))
+            ]
             if lacking:
                 message = t(ITEM_MESSAGE[list_name], item=item.id, fields=", ".join(lacking))
                 yield where.finding(rec, (list_name, i), "action-incomplete", message, value=False)

@@ -7,8 +7,8 @@ from typing import Any
 
 from collabkit.findings import Finding, Severity
 from collabkit.io.positions import locate
-from collabkit.io.yamlio import load_roundtrip
 from collabkit.workspace import Loaded
+from collabkit.workspace.validate import quick_position, roundtrip_or_none
 
 Loc = tuple[str | int, ...]
 
@@ -21,8 +21,11 @@ class Locator:
 
     def at(self, loaded: Loaded, loc: Loc, *, value: bool = True) -> tuple[int, int]:
         rel = loaded.file.rel
+        loc = loaded.source_loc(loc)
         if rel not in self.trees:
-            self.trees[rel] = load_roundtrip(loaded.file.text, rel)
+            self.trees[rel] = roundtrip_or_none(loaded.file.text, rel)
+        if self.trees[rel] is None:  # ruamel cannot read what the fast parser did
+            return quick_position(loaded.file.text, loc), 1
         return locate(self.trees[rel], loc, at_value=value)
 
     def finding(

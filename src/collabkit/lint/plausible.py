@@ -1,6 +1,7 @@
 """What a project manager would catch on reading a record: a requirement due before it was
 sent, progress that goes down or is full while the work is still open, and event times that
-cannot be right (after now, or before 2000)."""
+cannot be right (after now, or before 2000). A year outside 1900-2999 never gets here: the
+schema refuses it (`models._types.YEARS`), so this check covers 1900-1999."""
 
 from __future__ import annotations
 

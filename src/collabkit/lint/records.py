@@ -56,10 +56,15 @@ def check_ids(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[
 def check_links(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:
     t = Texts(ws.config.language)
     index = {rec.id: rec.record for rec in records}
+    unreadable: set[str] | None = None  # ids whose file is there but has its own error
     for rec in records:
         for i, link in enumerate(rec.record.links):
             target, _, item = link.partition("/")
             if target not in index:
+                if unreadable is None:
+                    unreadable = {p.stem for p in ws.record_paths()} - index.keys()
+                if target in unreadable:
+                    continue  # not broken: that file's own finding says what is wrong
                 message = t("lint.broken_link", target=target)
                 yield where.finding(rec, ("links", i), "broken-link", message)
             elif item and item not in item_names(index[target]):

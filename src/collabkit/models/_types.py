@@ -43,6 +43,9 @@ VAGUE_WORDS = (
     "whenever",
 )
 _DATE_ONLY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# Years a record may name: a deadline 100 years past 9999 overflows, and years far from now
+# only cost (the calendar of each is built); a coordination record lives in these.
+YEARS = range(1900, 3000)
 
 
 def validation_context(tz: ZoneInfo) -> dict[str, Any]:
@@ -68,7 +71,18 @@ def vague_word(text: str) -> str | None:
 
 
 def parse_moment(value: Any, tz: ZoneInfo, *, end_of_day: bool) -> datetime:
-    """An aware datetime from what YAML gives: a string, a date or a datetime."""
+    """An aware datetime from what YAML gives: a string, a date or a datetime, in YEARS."""
+    moment = _moment(value, tz, end_of_day=end_of_day)
+    if moment.year not in YEARS:
+        raise PydanticCustomError(
+            "date_out_of_range",
+            "'{text}' is out of range: dates run from {first} to {last}",
+            {"text": str(value).strip(), "first": YEARS.start, "last": YEARS.stop - 1},
+        )
+    return moment
+
+
+def _moment(value: Any, tz: ZoneInfo, *, end_of_day: bool) -> datetime:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=tz)
     if isinstance(value, date):

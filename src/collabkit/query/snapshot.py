@@ -9,6 +9,7 @@ from datetime import datetime
 
 from collabkit.findings import Finding
 from collabkit.io.positions import quick_line
+from collabkit.query.ahead import horizon
 from collabkit.query.filters import Filter
 from collabkit.timing.durations import Duration
 from collabkit.timing.obligations import Obligation, Timing
@@ -61,7 +62,7 @@ def obligations_at(
     """The snapshot of `ws` at `now`: every record's obligations (or those of `records`),
     recurring periods up to `now` + `ahead`, kept when `who` keeps their owner."""
     timing = ws.timing
-    until = timing.calendar.shift(now, ahead).at if ahead is not None else now
+    until = horizon(timing.calendar, now, ahead) if ahead is not None else now
     skipped: tuple[Finding, ...] = ()
     if records is None:
         loaded = ws.load()

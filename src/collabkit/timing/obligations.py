@@ -264,7 +264,7 @@ class Timing:
             return None, frozenset(), rule.start
         try:
             shifted = self.calendar.shift(start, amount, before=rule.before is not None)
-        except ValueError:  # a start no calendar reaches (9999-12-31): lint flags the date
+        except ValueError:  # a start no calendar reaches; the schema keeps years in 1900-2999
             return None, frozenset(), rule.start
         return shifted.at, shifted.estimated_years, rule.start.split(".")[0]
 

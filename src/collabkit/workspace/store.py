@@ -3,6 +3,10 @@
 Everything that reads records goes through `Workspace.load`, so there is one place that
 decodes, parses, validates and (later) caches. Problems in a file never stop the others:
 they come back as findings beside the records that did load.
+
+Nothing is read or written outside the workspace: a record file that is a symlink out of
+it is a finding and is not read, symlinked folders are not followed, and ids and paths
+given on the command line are refused when they lead out.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from pathlib import Path
 
 from collabkit.bulk import collector_paused
 from collabkit.errors import CollabError, UnknownRecord, WorkspaceNotFound
-from collabkit.i18n import msg
+from collabkit.findings import Finding
+from collabkit.i18n import msg, text
+from collabkit.io.paths import check_inside, inside, safe_join
 from collabkit.models import FOLDERS
 from collabkit.models.ids import check_id
 from collabkit.timing.obligations import Timing
@@ -29,13 +35,11 @@ def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` that holds a `collab.yaml`."""
     start = start.resolve()
     if not start.is_dir():
-        raise WorkspaceNotFound(f"not a folder: {start}")
+        raise WorkspaceNotFound(msg("workspace.not_a_folder", path=str(start)))
     for folder in (start, *start.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
-    raise WorkspaceNotFound(
-        f"no {CONFIG_NAME} in {start} or any folder above it (create one with `collab init`)"
-    )
+    raise WorkspaceNotFound(msg("workspace.not_found", name=CONFIG_NAME, start=str(start)))
 
 
 class Workspace:
@@ -70,25 +74,52 @@ class Workspace:
 
     def record_paths(self) -> list[Path]:
         """Every record file under `records/`, in a stable order."""
+        return self._walk()[0]
+
+    def _walk(self) -> tuple[list[Path], set[Path]]:
+        """The record files, and those of them that lead out of the workspace (symlinks).
+
+        Hidden names (temp files `.name.tmp`, `.git`) are skipped; symlinked folders are
+        not followed. Only symlinks cost a system call to check.
+        """
         found: list[Path] = []
-        for folder, dirs, files in os.walk(self.records_dir):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found.extend(
-                Path(folder, name)
-                for name in sorted(files)
-                if name.endswith(RECORD_SUFFIXES) and not name.startswith(".")
-            )
-        return found
+        outside: set[Path] = set()
+        everything_out = self.records_dir.is_symlink() and not inside(self.root, self.records_dir)
+        folders = [self.records_dir]
+        while folders:
+            folder = folders.pop()
+            try:
+                entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            except OSError:
+                continue
+            subfolders = []
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        subfolders.append(folder / entry.name)
+                elif entry.name.endswith(RECORD_SUFFIXES):
+                    path = folder / entry.name
+                    found.append(path)
+                    if everything_out or (entry.is_symlink() and not inside(self.root, path)):
+                        outside.add(path)
+            folders.extend(reversed(subfolders))  # depth first, in name order
+        return found, outside
 
     def expand(self, paths: list[Path]) -> list[Path]:
-        """Files named on the command line: folders expand to their record files."""
+        """Files named on the command line: folders expand to their record files. A path
+        outside the workspace is refused (an OutsideWorkspace error)."""
         out: list[Path] = []
         for path in paths:
+            check_inside(self.root, path, path)
             if path.is_dir():
                 out.extend(
                     p
                     for p in sorted(path.rglob("*"))
-                    if p.suffix in RECORD_SUFFIXES and p.is_file()
+                    if p.suffix in RECORD_SUFFIXES
+                    and p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 )
             elif path.name != CONFIG_NAME:
                 out.append(path)
@@ -97,8 +128,15 @@ class Workspace:
     def load(self, paths: list[Path] | None = None) -> LoadResult:
         """Read and validate record files (all of them by default)."""
         result = LoadResult()
+        if paths is None:
+            paths, outside = self._walk()
+        else:
+            outside = {p for p in paths if p.is_symlink() and not inside(self.root, p)}
         with collector_paused():
-            for path in self.record_paths() if paths is None else paths:
+            for path in paths:
+                if path in outside:
+                    result.findings.append(self._outside_finding(path))
+                    continue
                 file, record, findings = validate_file(path, self.rel(path), self.config)
                 result.findings.extend(findings)
                 if file is not None:
@@ -107,22 +145,34 @@ class Workspace:
                     result.records.append(Loaded(file, record))
         return result
 
+    def _outside_finding(self, path: Path) -> Finding:
+        target = os.path.realpath(path)
+        message = text("record.links_outside", self.config.language, target=target)
+        return Finding(self.rel(path), 1, 1, "error", "outside-workspace", message)
+
     def path_for(self, kind: str, record_id: str) -> Path:
-        return self.records_dir / FOLDERS[kind] / f"{record_id}.yaml"
+        """Where the record `record_id` of `kind` belongs (refused if that leads out)."""
+        return safe_join(self.root, "records", FOLDERS[kind], f"{record_id}.yaml")
+
+    def folder_for(self, kind: str) -> Path:
+        """The folder of a kind's records (refused if it is a symlink out of the workspace)."""
+        return safe_join(self.root, "records", FOLDERS[kind])
 
     def locate_id(self, record_id: str) -> Path:
         """The file of a record, from its id alone; never a path outside the workspace."""
         check_id(record_id)
         prefix = record_id.split("-", 1)[0]
         kind = self.config.kind_of_prefix.get(prefix)
+        found: Path | None = None
         if kind is not None:
-            expected = self.path_for(kind, record_id)
+            expected = self.records_dir / FOLDERS[kind] / f"{record_id}.yaml"
             if expected.is_file():
-                return expected
-        for path in self.record_paths():
-            if path.stem == record_id:
-                return path
-        raise UnknownRecord(msg("record.unknown", id=record_id))
+                found = expected
+        if found is None:
+            found = next((p for p in self.record_paths() if p.stem == record_id), None)
+        if found is None:
+            raise UnknownRecord(msg("record.unknown", id=record_id))
+        return check_inside(self.root, found, self.rel(found))
 
     def get(self, record_id: str) -> Loaded:
         """One record, validated; a record that does not validate is an error here."""
@@ -132,7 +182,7 @@ class Workspace:
         if record is None or file is None or errors:
             first = errors[0] if errors else None
             raise CollabError(
-                first.message if first else "record cannot be read",
+                first.message if first else msg("record.unreadable"),
                 path=self.rel(path),
                 line=first.line if first else None,
                 column=first.column if first else None,

@@ -9,8 +9,10 @@ from pydantic import ValidationError
 
 from collabkit.errors import RecordError
 from collabkit.findings import Finding
+from collabkit.i18n import text as say
 from collabkit.io.conflicts import refuse_conflicts
-from collabkit.io.yamlio import decode, load_data, load_roundtrip
+from collabkit.io.positions import quick_line
+from collabkit.io.yamlio import decode, load_data, load_roundtrip, read_bytes
 from collabkit.models import record_adapter
 from collabkit.models._types import validation_context
 from collabkit.models.explain import clean_loc, describe, select
@@ -23,23 +25,18 @@ Result = tuple[RecordFile | None, Any, list[Finding]]
 def validate_file(path: Path, rel: str, config: Config) -> Result:
     """Read, parse and validate one record file. Never raises for bad content."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, None, [_at_top(rel, "unreadable", f"cannot read file: {exc.strerror}")]
-    try:
-        text = decode(raw, rel)
+        text = decode(read_bytes(path, rel), rel)
         refuse_conflicts(text, rel, config.language)  # before YAML says "expected ':'"
         data = load_data(text, rel)
     except RecordError as exc:
-        return None, None, [_finding(exc, rel)]
+        return None, None, [_finding(exc, rel, config.language)]
     file = RecordFile(path, rel, text, data)
     if data is None:
-        message = "empty file: a record needs at least kind and id"
+        message = say("record.empty", config.language)
         return file, None, [_at_top(rel, "empty-file", message)]
     if not isinstance(data, dict):
-        shape = "a list" if isinstance(data, list) else "a single value"
-        message = f"a record is one mapping (key: value lines), found {shape}"
-        return file, None, [_at_top(rel, "not-a-mapping", message)]
+        key = "record.found_list" if isinstance(data, list) else "record.found_value"
+        return file, None, [_at_top(rel, "not-a-mapping", say(key, config.language))]
     return file, *validate_data(file, config)
 
 
@@ -53,14 +50,37 @@ def validate_data(file: RecordFile, config: Config) -> tuple[Any, list[Finding]]
 
 
 def schema_findings(file: RecordFile, errors: list[Any], language: str = "zh") -> list[Finding]:
-    tree = load_roundtrip(file.text, file.rel)
+    """One finding per schema error, at the line and column of the offending key or value."""
+    tree = roundtrip_or_none(file.text, file.rel)
     findings = []
     for error in select(errors):
         code, message = describe(error, language=language, data=file.data)
         loc = clean_loc(error["loc"], None)
-        line, column = locate_error(tree, loc, error["type"])
+        if tree is None:  # positions by a scan of the text instead
+            line, column = quick_position(file.text, loc), 1
+        else:
+            line, column = locate_error(tree, loc, error["type"])
         findings.append(Finding(file.rel, line, column, "error", code, message))
     return findings
+
+
+def roundtrip_or_none(text: str, rel: str) -> Any:
+    """ruamel's tree of a text the fast parser read, or None where ruamel disagrees (it
+    refuses a few things YAML 1.2 allows, such as some tabs): positions only, never fatal."""
+    try:
+        return load_roundtrip(text, rel)
+    except RecordError:
+        return None
+
+
+def quick_position(text: str, loc: tuple[str | int, ...]) -> int:
+    """The line of `loc` (or of its deepest part that a scan finds), else 1."""
+    while loc:
+        line = quick_line(text, loc)
+        if line is not None:
+            return line
+        loc = loc[:-1]
+    return 1
 
 
 def locate_error(tree: Any, loc: tuple[str | int, ...], kind: str) -> tuple[int, int]:
@@ -73,8 +93,9 @@ def locate_error(tree: Any, loc: tuple[str | int, ...], kind: str) -> tuple[int,
     return locate(tree, loc, at_value=kind != "extra_forbidden")
 
 
-def _finding(exc: RecordError, rel: str) -> Finding:
-    return Finding(rel, exc.line or 1, exc.column or 1, "error", exc.code, exc.message)
+def _finding(exc: RecordError, rel: str, language: str) -> Finding:
+    message = exc.message_in(language)
+    return Finding(rel, exc.line or 1, exc.column or 1, "error", exc.code, message)
 
 
 def _at_top(rel: str, code: str, message: str) -> Finding:
