@@ -71,7 +71,7 @@ def assert_clear(outcome: Outcome) -> None:
     assert outcome.code in CLEAR_EXITS, str(outcome)
     assert "Traceback" not in outcome.err, str(outcome)
     if outcome.code == 2:
-        assert outcome.err.startswith("collab: ") or outcome.err.startswith("Usage:"), str(
+        assert outcome.err.startswith(("collab: ", "Usage:", "用法:")), str(
             outcome)
 
 
