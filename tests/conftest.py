@@ -28,6 +28,9 @@ def pytest_configure(config: pytest.Config) -> None:
     budget.MODE[0] = "deep" if chosen == "deep" else "ci"
 
 
+NO_CACHE = shutil.ignore_patterns(".collab-cache")
+
+
 @pytest.fixture
 def invoke(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Run `collab ARGS` in-process; the Result prints stdout, stderr and, for a bug (exit
@@ -43,22 +46,36 @@ def invoke(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     return _invoke
 
 
+@pytest.fixture(autouse=True)
+def _cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No record cache where a test may run collab on the project's own examples; the
+    fixtures that make a workspace in a temp folder turn it back on (`_cache_on`)."""
+    monkeypatch.setenv("COLLAB_CACHE", "off")
+
+
+def _cache_on() -> None:
+    os.environ.pop("COLLAB_CACHE", None)  # monkeypatch restores it after the test
+
+
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
     """An empty workspace with a small people/department registry."""
+    _cache_on()
     return build_tree(tmp_path / "ws", {"collab.yaml": MINIMAL_CONFIG, "records/.keep": ""})
 
 
 @pytest.fixture
 def examples(tmp_path: Path) -> Path:
     """A copy of the bundled example workspace inside a fresh git repository."""
+    _cache_on()
     return make_repo(EXAMPLES, tmp_path / "handbook")
 
 
 @pytest.fixture
 def handbook(tmp_path: Path) -> Path:
     """A copy of the bundled example workspace, not in a git repository (quicker)."""
-    return Path(shutil.copytree(EXAMPLES, tmp_path / "handbook"))
+    _cache_on()
+    return Path(shutil.copytree(EXAMPLES, tmp_path / "handbook", ignore=NO_CACHE))
 
 
 @pytest.fixture
@@ -66,6 +83,7 @@ def scenario(tmp_path: Path):  # type: ignore[no-untyped-def]
     """`scenario("english")`: a copy of tests/scenarios/english in a fresh git repository."""
 
     def _scenario(name: str) -> Path:
+        _cache_on()
         return make_repo(SCENARIOS / name, tmp_path / name)
 
     return _scenario
@@ -73,7 +91,7 @@ def scenario(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def make_repo(source: Path, target: Path) -> Path:
     """Copy `source` to `target` and commit it as the first commit of a new repository."""
-    shutil.copytree(source, target)
+    shutil.copytree(source, target, ignore=NO_CACHE)
     git(target, "init", "-q", "-b", "main")
     git(target, "add", "-A")
     git(target, "commit", "-q", "-m", f"{source.name}: first commit")

@@ -33,7 +33,7 @@ from collabkit.i18n.formats import iso
 from collabkit.models import FOLDERS, record_adapter
 from collabkit.models._types import validation_context
 from collabkit.query import resolve_filter
-from collabkit.query.snapshot import due_between, overdue
+from collabkit.timing.obligation import due_between, overdue
 from collabkit.timing.obligations import Obligation, Timing
 from collabkit.workspace import Config, Loaded, RecordFile
 

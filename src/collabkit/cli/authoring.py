@@ -155,9 +155,7 @@ VALUES_MAY_BEGIN_WITH_A_DASH = {"ignore_unknown_options": True, "help_option_nam
 @app.command("set", context_settings=VALUES_MAY_BEGIN_WITH_A_DASH)
 def set_command(
     ctx: typer.Context,
-    record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="A record id, e.g. RW-2024-001.")
-    ],
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="A record id, e.g. RW-2024-001.")],
     field: Annotated[
         str, typer.Argument(metavar="FIELD", help="Dotted path: receiver.lead, actions.A2.due.")
     ],

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -13,10 +11,12 @@ from zoneinfo import ZoneInfo
 
 import typer
 
+from collabkit.cli.plain import print_json as print_json
+from collabkit.cli.plain import visible as visible
+from collabkit.cli.plain import warn_skipped as warn_skipped
 from collabkit.errors import UsageError
 
 if TYPE_CHECKING:
-    from collabkit.findings import Finding
     from collabkit.workspace import Workspace
 
 
@@ -91,44 +91,6 @@ def owner_name(ws: Workspace, owner: str | None) -> str | None:
 
         raise UsageError(msg("owner.no_git_email"))
     return email
-
-
-def warn_skipped(skipped: Sequence[Finding], language: str) -> None:
-    """Name on stderr the record files a command skipped because they cannot be read."""
-    if not skipped:
-        return
-    from collabkit.i18n import text
-
-    print(text("skipped.files", language, n=len(skipped)), file=sys.stderr)
-    for finding in skipped:
-        print(visible(f"  {finding.file}:{finding.line}: {finding.message}"), file=sys.stderr)
-
-
-# What must never reach a terminal from a record: C0 controls but tab and newline, DEL, C1
-# controls, and the bidi controls that reorder what is shown (Trojan Source).
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """`text` with every control character shown as an escape (`\\x1b`, `\\u202e`), so that
-    nothing a record holds can move the cursor, clear the screen, open a hyperlink or
-    reorder what is shown. Tabs and newlines stay."""
-    return _UNSAFE.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match[0])
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def print_json(data: Any) -> None:
-    """JSON on stdout; control characters that JSON may carry raw are escaped too."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
-    sys.stdout.write("\n")
 
 
 def is_terminal() -> bool:

@@ -88,7 +88,7 @@ def _snapshot(
     ws = workspace(ctx)
     who = resolve_filter(ws.config, owner_name(ws, owner), department)
     moment = now_from(now, ws.config.tz)
-    snapshot = obligations_at(ws, moment, ahead=ahead, who=who)  # refuses a look too far ahead
+    snapshot = obligations_at(ws, moment, ahead=ahead, who=who, unmet_only=True)
     warn_skipped(snapshot.skipped, ws.config.language)
     return snapshot
 

@@ -46,7 +46,9 @@ def ics(
     before = _alarm(alarm)
     who = resolve_filter(ws.config, owner_name(ws, owner), department)
     moment = now_from(now, ws.config.tz)
-    snapshot = obligations_at(ws, moment, ahead=parse_duration(RECURRING_AHEAD), who=who)
+    snapshot = obligations_at(
+        ws, moment, ahead=parse_duration(RECURRING_AHEAD), who=who, unmet_only=True
+    )
     warn_skipped(snapshot.skipped, ws.config.language)
     data = ics_feed(snapshot, alarm=before)
     if out is None:

@@ -192,8 +192,10 @@ class HelpScreen(HelpFormatter):
     def _extra(self, part: str) -> str:
         if part == "required":
             return self.say("usage.required")
-        for word, key, name in (("default: ", "usage.default", "value"),
-                                ("env var: ", "usage.env_var", "var")):
+        for word, key, name in (
+            ("default: ", "usage.default", "value"),
+            ("env var: ", "usage.env_var", "var"),
+        ):
             if part.startswith(word):
                 return self.say(key, **{name: part.removeprefix(word)})
         return part

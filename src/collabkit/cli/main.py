@@ -34,10 +34,10 @@ from collabkit.cli import (  # noqa: F401 - each module registers its commands o
 )
 from collabkit.cli.app import app, localize_help
 from collabkit.cli.common import language, set_language, visible
+from collabkit.cli.plain import EXIT_PIPE, tolerate_any_encoding
 from collabkit.errors import EXIT_BUG, EXIT_USAGE, CollabError
 
 CRASH_LOG = "last-error.log"
-EXIT_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `yes | head -1`
 
 
 @functools.cache
@@ -47,13 +47,19 @@ def click_command() -> typer.core.TyperGroup:
     return typer.main.get_command(app)  # type: ignore[return-value]
 
 
-def run(args: list[str]) -> int:
+def run(args: list[str], *, quick: bool = True) -> int:
     """Run one command line; user errors → one line on stderr and their exit code.
 
     typer's own usage errors (exit 2) are shown as typer shows them; an aborted prompt is
     said in the workspace language; everything collab raises is caught here, so no user
     mistake ever shows a traceback.
     """
+    if quick:  # `overdue` / `due --format json` from the cache, when nothing changed
+        from collabkit.cli.quick import answer
+
+        code = answer(args)
+        if code is not None:
+            return code
     # A help screen gets a command of its own: its texts may be put into another language.
     asks_help = bool({"-h", "--help"} & set(args))
     command = typer.main.get_command(app) if asks_help else click_command()
@@ -175,13 +181,13 @@ def _write_crash_log(text: str, args: list[str]) -> Path | None:
     return None
 
 
-def main() -> None:
-    """Console-script entry point."""
+def main(*, quick: bool = True) -> None:
+    """Console-script entry point (`quick=False`: the fast path was tried already)."""
     from collabkit.bulk import freeze_after_bulk
 
     freeze_after_bulk()  # one short run: records loaded in bulk need no collecting
     tolerate_any_encoding()
-    code = run(sys.argv[1:])
+    code = run(sys.argv[1:], quick=quick)
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # `collab overdue | head`: the reader left
@@ -190,13 +196,3 @@ def main() -> None:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     sys.exit(code)
-
-
-def tolerate_any_encoding() -> None:
-    """Output never fails on a terminal or pipe that is not UTF-8 (`LANG=C` without
-    Python's UTF-8 mode, a Windows code page): what it cannot show is written as `\\u5f20`."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
-            with contextlib.suppress(ValueError, OSError):
-                stream.reconfigure(errors="backslashreplace")

@@ -128,8 +128,10 @@ def _reason(exc: Any, t: Texts) -> str:
     if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
         if low is not None and high is not None:
             return t("usage.between", value=value, min=low, max=high)
-        return t("usage.at_most", value=value, max=high) if high is not None else (
-            t("usage.at_least", value=value, min=low) if low is not None else message
+        return (
+            t("usage.at_most", value=value, max=high)
+            if high is not None
+            else (t("usage.at_least", value=value, min=low) if low is not None else message)
         )
     if kind in ("int_parsing", "int_from_float", "int_type"):
         return t("usage.not_a_number", value=value)
@@ -162,9 +164,9 @@ COMMAND_USAGE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Texts], str
     (
         re.compile(r"No such command '(?P<name>.*)'\. Did you mean (?P<names>.*)\?$"),
         lambda found, t: t(
-            "usage.did_you_mean", name=found["name"], names=t("usage.list").join(
-                re.findall(r"'[^']*'", found["names"])
-            )
+            "usage.did_you_mean",
+            name=found["name"],
+            names=t("usage.list").join(re.findall(r"'[^']*'", found["names"])),
         ),
     ),
     (

@@ -63,8 +63,8 @@ MESSAGES |= {
         "checked and completed from {schema}",
     ),
     "init.step.settings_kept": (
-        "  .vscode/settings.json 已存在,未改动:请在其中加入 \"yaml.schemas\": {mapping}",
-        "  .vscode/settings.json exists and was left alone: add \"yaml.schemas\": {mapping} to it",
+        '  .vscode/settings.json 已存在,未改动:请在其中加入 "yaml.schemas": {mapping}',
+        '  .vscode/settings.json exists and was left alone: add "yaml.schemas": {mapping} to it',
     ),
     # the workflows
     "ci.install_missing": (

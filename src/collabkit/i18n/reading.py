@@ -20,7 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.unreadable": ("YAML 无法读取:{reason}", "YAML cannot be read: {reason}"),
     "yaml.syntax": ("YAML 语法错误:{problem}", "YAML syntax: {problem}"),
     "yaml.problem": ("YAML 语法错误:{problem}", "YAML: {problem}"),
-    "yaml.duplicate_key": ("YAML 中有重复的键 \"{key}\"", "YAML: found duplicate key \"{key}\""),
+    "yaml.duplicate_key": ('YAML 中有重复的键 "{key}"', 'YAML: found duplicate key "{key}"'),
     "yaml.invalid": ("YAML 格式无效", "invalid YAML"),
     "yaml.several_documents": (
         "一个记录文件只能有一个 YAML 文档,这里有多个",
@@ -57,8 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "limit.mapping_too_long": (
         "映射有 {count:,} 项;记录中的列表和映射最多 {limit:,} 项",
-        "a mapping of {count:,} entries; a record's lists and mappings may hold at most "
-        "{limit:,}",
+        "a mapping of {count:,} entries; a record's lists and mappings may hold at most {limit:,}",
     ),
     # a file that parses but is no record
     "record.empty": (

@@ -16,8 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "git.failed": ("git {command} 失败:{detail}", "git {command} failed: {detail}"),
     "git.no_identity": (
         "git 不知道你是谁:用 `git config user.name` 和 `git config user.email` 设置作者身份",
-        "git does not know who you are: set `git config user.name` and "
-        "`git config user.email`",
+        "git does not know who you are: set `git config user.name` and `git config user.email`",
     ),
     # roles and verdicts
     "role.requester": ("需求方", "requester"),
@@ -49,8 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sign.no_acceptance": (
         "{id} 还没有验收结果:先填写 acceptance(result、by),再由验收人签字",
-        "{id} has no acceptance yet: record acceptance (result, by) first, then the acceptor "
-        "signs",
+        "{id} has no acceptance yet: record acceptance (result, by) first, then the acceptor signs",
     ),
     "sign.no_person": (
         "{ref} 没有写明 {role} 是谁,无法签字",
@@ -71,12 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sign.untracked": (
         "{file} 还没有提交:先提交它(git add {file} && git commit),再签字",
-        "{file} is not committed yet: commit it first (git add {file} && git commit), then "
-        "sign",
+        "{file} is not committed yet: commit it first (git add {file} && git commit), then sign",
     ),
     "sign.dirty": (
-        "{file} 有未提交的改动:先提交或暂存起来(git commit / git stash),"
-        "签字只确认已提交的内容",
+        "{file} 有未提交的改动:先提交或暂存起来(git commit / git stash),签字只确认已提交的内容",
         "{file} has uncommitted edits: commit them or put them aside (git commit / git stash) "
         "first; a signature covers only what was committed",
     ),

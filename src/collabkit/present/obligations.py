@@ -7,35 +7,18 @@ from datetime import datetime
 from typing import Any
 
 from collabkit.i18n import Texts
-from collabkit.i18n.formats import iso, local_time
+from collabkit.i18n.formats import local_time
 from collabkit.query import Snapshot
 from collabkit.query.days import weekday_text
-from collabkit.timing.obligations import Obligation, Timing
+from collabkit.timing.obligation import ESTIMATED_MARK, Obligation
+from collabkit.timing.obligations import Timing
 
-ESTIMATED_MARK = "≈"
 When = Callable[[Timing, Obligation, datetime], str]
 
 
 def obligation_json(ob: Obligation, snapshot: Snapshot) -> dict[str, Any]:
     """The JSON item of SPEC §4."""
-    item: dict[str, Any] = {
-        "record": ob.record,
-        "kind": ob.kind,
-        "item": ob.item,
-        "rule": ob.rule,
-        "what": ob.what,
-        "owner": ob.owner,
-        "department": ob.department,
-        "due": iso(ob.due),
-        "file": ob.file,
-        "line": snapshot.line_of(ob),
-    }
-    if ob.estimated_years:
-        item["estimated"] = True
-        item["problem"] = ob.problem(snapshot.timing.language)
-    if ob.missed_before:
-        item["missed_before"] = ob.missed_before
-    return item
+    return ob.as_json(snapshot.line_of(ob), snapshot.timing.language)
 
 
 def due_text(ob: Obligation, timing: Timing) -> str:

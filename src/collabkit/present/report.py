@@ -22,8 +22,9 @@ from collabkit.models import Collaboration, CustomerRequest, Issue, Meeting, Rec
 from collabkit.present.progress import latest_percent, progress_text
 from collabkit.present.records import department_of, owner_of
 from collabkit.query import Filter, obligations_at, resolve_filter
-from collabkit.query.snapshot import Snapshot, due_between, overdue
+from collabkit.query.snapshot import Snapshot
 from collabkit.timing.durations import Duration
+from collabkit.timing.obligation import due_between, overdue
 from collabkit.timing.obligations import Obligation
 from collabkit.workspace import Workspace
 

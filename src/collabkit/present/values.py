@@ -13,8 +13,8 @@ from typing import Any
 
 from collabkit.i18n import Texts
 from collabkit.present.markdown import EMPTY, cell, joined
-from collabkit.present.obligations import ESTIMATED_MARK
 from collabkit.present.text import lateness_text
+from collabkit.timing.obligation import ESTIMATED_MARK
 from collabkit.timing.obligations import Obligation, Timing
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from collabkit.findings import Finding
@@ -12,8 +11,10 @@ from collabkit.io.positions import quick_line
 from collabkit.query.ahead import horizon
 from collabkit.query.filters import Filter
 from collabkit.timing.durations import Duration
-from collabkit.timing.obligations import Obligation, Timing
+from collabkit.timing.obligation import Obligation, due_between, overdue
+from collabkit.timing.obligations import Timing
 from collabkit.workspace import Loaded, Workspace
+from collabkit.workspace.cached import open_obligations
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,9 @@ class Snapshot:
         return due_between(self.obligations, self.now, self.until)
 
     def line_of(self, ob: Obligation) -> int | None:
-        """The line an obligation points at, by a quick scan of its file."""
+        """The line an obligation points at: known already, or by a quick scan of its file."""
+        if ob.line is not None:
+            return ob.line
         text = self.texts.get(ob.file)
         if text is None:
             return None
@@ -58,50 +61,24 @@ def obligations_at(
     ahead: Duration | None = None,
     who: Filter | None = None,
     records: Iterable[Loaded] | None = None,
+    unmet_only: bool = False,
 ) -> Snapshot:
     """The snapshot of `ws` at `now`: every record's obligations (or those of `records`),
-    recurring periods up to `now` + `ahead`, kept when `who` keeps their owner."""
+    recurring periods up to `now` + `ahead`, kept when `who` keeps their owner; with
+    `unmet_only`, a Snapshot for listings of what is still owed (fast from the cache)."""
     timing = ws.timing
     until = horizon(timing.calendar, now, ahead) if ahead is not None else now
     skipped: tuple[Finding, ...] = ()
-    if records is None:
-        loaded = ws.load()
-        chosen: list[Loaded] = loaded.records
-        skipped = tuple(loaded.findings)
+    texts: dict[str, str] = {}
+    if records is None and unmet_only:  # every record, through the cache
+        everything, unreadable = open_obligations(ws, until)
+        skipped = tuple(unreadable)
     else:
+        if records is None:
+            loaded = ws.load()
+            records, skipped = loaded.records, tuple(loaded.findings)
         chosen = list(records)
-    everything = timing.obligations(chosen, until)
+        everything = timing.obligations(chosen, until)
+        texts = {rec.file.rel: rec.file.text for rec in chosen}
     kept = [ob for ob in everything if who is None or who.keeps(ob.owner, ob.department)]
-    texts = {rec.file.rel: rec.file.text for rec in chosen}
     return Snapshot(now, until, tuple(kept), skipped, timing, texts)
-
-
-def overdue(obligations: Iterable[Obligation], now: datetime) -> list[Obligation]:
-    """Unmet obligations past their deadline at `now`, most overdue first (see Snapshot)."""
-    late: list[Obligation] = []
-    latest: dict[tuple[str, str], Obligation] = {}
-    missed: Counter[tuple[str, str]] = Counter()
-    for ob in obligations:
-        if ob.met or now <= ob.due:
-            continue
-        if not ob.recurring:
-            late.append(ob)
-            continue
-        key = (ob.record, ob.rule)
-        missed[key] += 1
-        if key not in latest or ob.due >= latest[key].due:  # periods come in order
-            latest[key] = ob
-    late += [replace(ob, missed_before=missed[key] - 1) for key, ob in latest.items()]
-    return sorted(late, key=_order)
-
-
-def due_between(
-    obligations: Iterable[Obligation], now: datetime, until: datetime
-) -> list[Obligation]:
-    """Unmet obligations due from `now` to `until`, soonest first."""
-    upcoming = [ob for ob in obligations if not ob.met and now <= ob.due <= until]
-    return sorted(upcoming, key=_order)
-
-
-def _order(ob: Obligation) -> tuple[datetime, str, str, str]:
-    return (ob.due, ob.record, ob.item or "", ob.rule)

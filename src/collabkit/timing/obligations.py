@@ -10,18 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from collabkit import i18n
 from collabkit.bulk import collector_paused
 from collabkit.models import RecordBase
 from collabkit.models.paths import compile_path, get_path
 from collabkit.timing.calendar import WorkCalendar
+from collabkit.timing.obligation import Obligation as Obligation
+from collabkit.timing.obligation import State as State
 from collabkit.timing.recurring import periods
 from collabkit.timing.rules import Rule
 
-State = Literal["open", "overdue", "met", "breach"]
 OLDEST_PERIOD_YEAR = 1970
 
 
@@ -32,45 +32,6 @@ class Filed(Protocol):
     def record(self) -> Any: ...
     @property
     def file(self) -> Any: ...
-
-
-@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and we build many
-class Obligation:
-    """One deadline that something must meet."""
-
-    record: str
-    kind: str
-    item: str | None
-    rule: str
-    what: str
-    owner: str | None
-    department: str | None
-    due: datetime
-    met_at: datetime | None
-    met: bool
-    file: str
-    loc: tuple[str | int, ...]  # where in the file; `line_in` turns it into a line
-    estimated_years: frozenset[int] = frozenset()
-    recurring: bool = False  # one period of a recurring rule; `item` names the period
-    missed_before: int = 0  # set by `overdue`: earlier periods of the same rule also missed
-    title: str | None = None  # the record's title, for listings
-    working: bool = False  # the deadline counts working time (a wd / wh rule): say it so
-
-    @property
-    def ref(self) -> str:
-        return f"{self.record}/{self.item}" if self.item else self.record
-
-    def problem(self, language: str) -> str | None:
-        """Why the deadline is estimated, and the fix; None when it is exact."""
-        if not self.estimated_years:
-            return None
-        years = ", ".join(str(y) for y in sorted(self.estimated_years))
-        return i18n.text("estimated.problem", language, years=years)
-
-    def state(self, now: datetime) -> State:
-        if self.met:
-            return "breach" if self.met_at is not None and self.met_at > self.due else "met"
-        return "overdue" if now > self.due else "open"
 
 
 class CalendarSettings(Protocol):
@@ -128,6 +89,11 @@ class Timing:
         for rule in timing.rules:
             timing._by_kind.setdefault(rule.kind, []).append(rule)
         return timing
+
+    def has_recurring(self, kind: str) -> bool:
+        """Whether records of `kind` owe something every period (their obligations then
+        depend on how far ahead they are asked for)."""
+        return any(rule.every is not None for rule in self._by_kind.get(kind, ()))
 
     def obligations(
         self, records: Iterable[Filed], until: datetime | None = None
@@ -245,6 +211,7 @@ class Timing:
                 estimated_years=frozenset({year} if self.calendar.is_estimated(year) else ()),
                 recurring=True,
                 title=record.display_title,
+                begins=period.begin,
             )
 
     def _deadline(

@@ -182,4 +182,3 @@ def commit_message(ws: Workspace, target: Target, person: str, note: str | None)
 def _display(ws: Workspace, person: str) -> str:
     known = ws.config.people_by_key.get(person)
     return known.name if known is not None else person
-

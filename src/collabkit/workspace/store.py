@@ -74,9 +74,9 @@ class Workspace:
 
     def record_paths(self) -> list[Path]:
         """Every record file under `records/`, in a stable order."""
-        return self._walk()[0]
+        return self.walk()[0]
 
-    def _walk(self) -> tuple[list[Path], set[Path]]:
+    def walk(self) -> tuple[list[Path], set[Path]]:
         """The record files, and those of them that lead out of the workspace (symlinks).
 
         Hidden names (temp files `.name.tmp`, `.git`) are skipped; symlinked folders are
@@ -129,13 +129,13 @@ class Workspace:
         """Read and validate record files (all of them by default)."""
         result = LoadResult()
         if paths is None:
-            paths, outside = self._walk()
+            paths, outside = self.walk()
         else:
             outside = {p for p in paths if p.is_symlink() and not inside(self.root, p)}
         with collector_paused():
             for path in paths:
                 if path in outside:
-                    result.findings.append(self._outside_finding(path))
+                    result.findings.append(self.outside_finding(path))
                     continue
                 file, record, findings = validate_file(path, self.rel(path), self.config)
                 result.findings.extend(findings)
@@ -145,7 +145,7 @@ class Workspace:
                     result.records.append(Loaded(file, record))
         return result
 
-    def _outside_finding(self, path: Path) -> Finding:
+    def outside_finding(self, path: Path) -> Finding:
         target = os.path.realpath(path)
         message = text("record.links_outside", self.config.language, target=target)
         return Finding(self.rel(path), 1, 1, "error", "outside-workspace", message)

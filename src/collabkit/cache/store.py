@@ -1,0 +1,202 @@
+"""The cache file: one `marshal` blob per workspace, checked before it is believed.
+
+`.collab-cache/records.cache` holds, for each record file, its identity when it was read
+(size, mtime_ns, inode; and a SHA-1 of the content when the file changed too recently for
+its mtime to be trusted) and what reading it yielded: the findings that kept it from
+loading, its unmet obligations as rows (met ones are never listed as overdue or due), and
+how far ahead its recurring periods were computed.
+The whole blob is stamped with what else the answers depend on: the bytes of
+`collab.yaml`, collab's own code, and the installed `holidays` data. A blob that is
+missing, corrupt, foreign, or stamped otherwise is ignored and rebuilt, never trusted.
+
+Written whole, to a temporary file renamed into place: two collab processes at once (a CI
+job and a terminal) each leave a complete cache, the later one winning. A workspace
+where the cache cannot be written (read only) works without it. `COLLAB_CACHE=off`
+turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+from dataclasses import dataclass, field
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+import collabkit
+
+FORMAT = 2
+FOLDER = ".collab-cache"
+NAME = "records.cache"
+UNSURE_NS = 2_000_000_000  # a file changed this close to a read may change again unseen
+Key = tuple[int, int, int]  # size, mtime_ns, inode
+
+
+@dataclass(slots=True)
+class Entry:
+    """What one record file yielded when it had `key` (and `digest`, when unsure)."""
+
+    key: Key
+    digest: str | None
+    horizon: float | None  # recurring periods were computed up to here (POSIX seconds)
+    findings: tuple[tuple[Any, ...], ...]  # (line, column, severity, code, message)
+    times: tuple[tuple[float, float | None], ...]  # (due, period begins) of each open row
+    open_rows: bytes  # the unmet obligations, `Obligation.as_row()`, marshalled
+
+    def rows(self) -> list[tuple[Any, ...]]:
+        """The entry's unmet obligation rows (decoded only when one is asked for)."""
+        return list(marshal.loads(self.open_rows)) if self.times else []
+
+    def has_open(self, first: float, last: float, until: float) -> bool:
+        """Whether an unmet obligation is due between `first` and `last` (POSIX seconds),
+        of the periods up to `until`."""
+        return any(
+            first <= due <= last and (begins is None or begins <= until)
+            for due, begins in self.times
+        )
+
+
+@dataclass(slots=True)
+class Cache:
+    """The cache of one workspace: its stamp, per-workspace facts, and an entry per file."""
+
+    stamp: str
+    facts: dict[str, Any] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+
+def enabled() -> bool:
+    return os.environ.get("COLLAB_CACHE", "").lower() not in ("off", "0", "no", "false")
+
+
+def stamp(root: Path) -> str | None:
+    """What every cached answer depends on besides the record files, or None when the
+    configuration cannot be read."""
+    try:
+        config = (root / "collab.yaml").read_bytes()
+    except OSError:
+        return None
+    parts = [str(FORMAT), collabkit.__version__, _code_stamp(), _holidays_stamp()]
+    return hashlib.sha1("\0".join(parts).encode() + b"\0" + config).hexdigest()
+
+
+def key_of(st: os.stat_result) -> Key:
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def is_unsure(st: os.stat_result, clock_ns: int | None) -> bool:
+    """Whether a file's mtime is too close to now (`fs_clock`) to tell a later edit apart."""
+    return clock_ns is not None and st.st_mtime_ns >= clock_ns - UNSURE_NS
+
+
+def fs_clock(root: Path) -> int | None:
+    """The file system's idea of now (the mtime of a file made in the cache folder), which
+    is what record mtimes are compared with; None when nothing can be made there."""
+    import tempfile
+
+    folder = root / FOLDER
+    try:
+        folder.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".clock.", dir=folder)
+    except OSError:
+        return None
+    try:
+        return os.fstat(fd).st_mtime_ns
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+def still_valid(entry: Entry, path: str | Path, st: os.stat_result) -> bool:
+    """Whether `entry` still describes the file at `path` (whose stat is `st`)."""
+    if entry.key != key_of(st):
+        return False
+    if entry.digest is None:
+        return True
+    try:
+        with open(path, "rb") as data:
+            return digest(data.read()) == entry.digest
+    except OSError:
+        return False
+
+
+def read(root: Path, expected: str) -> Cache | None:
+    """The workspace's cache, if it is there, whole, and stamped `expected`."""
+    try:
+        with open(root / FOLDER / NAME, "rb") as blob:
+            data = marshal.loads(blob.read())  # not marshal.load(blob): that reads in sips
+        fmt, found, facts, raw = data
+        if fmt != FORMAT or found != expected:
+            return None
+        entries = {rel: Entry(*fields) for rel, fields in raw.items()}
+    except Exception:  # missing, corrupt, truncated, foreign: rebuilt, never trusted
+        return None
+    return Cache(found, facts, entries)
+
+
+def write(root: Path, cache: Cache) -> bool:
+    """Write the cache whole; False when the workspace does not take it (read only, or a
+    cache folder that is a symlink)."""
+    folder = root / FOLDER
+    raw = {
+        rel: (e.key, e.digest, e.horizon, e.findings, e.times, e.open_rows)
+        for rel, e in cache.entries.items()
+    }
+    try:
+        folder.mkdir(exist_ok=True)
+        if folder.is_symlink():
+            return False
+        data = marshal.dumps((FORMAT, cache.stamp, cache.facts, raw))
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(prefix=f".{NAME}.", dir=folder)
+    except (OSError, ValueError):
+        return False
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, folder / NAME)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return False
+    return True
+
+
+def _code_stamp() -> str:
+    """collab's own code: every module's size and mtime (an edited checkout counts)."""
+    package = Path(collabkit.__file__).parent
+    parts = []
+    for folder, _, names in os.walk(package):
+        for name in names:
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(folder, name))
+                parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha1("|".join(sorted(parts)).encode()).hexdigest()
+
+
+def _holidays_stamp() -> str:
+    """The installed `holidays` package (its schedules decide deadlines), found without
+    importing it."""
+    module = sys.modules.get("holidays")
+    origin = getattr(module, "__file__", None)
+    if origin is None:
+        spec = find_spec("holidays")
+        origin = spec.origin if spec is not None else None
+    if origin is None:
+        return "-"
+    try:
+        version = Path(origin).with_name("version.py")
+        st = os.stat(version if version.exists() else origin)
+    except OSError:
+        return "-"
+    return f"{st.st_size}:{st.st_mtime_ns}"

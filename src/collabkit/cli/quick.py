@@ -1,0 +1,208 @@
+"""The fast path: `overdue` and `due` with `--format json`, answered from the record cache.
+
+When nothing changed since the last run (every record file has its cached identity, and
+`collab.yaml` and collab are the same), the answer is the cached rows that are overdue or
+due, picked and printed with the standard library alone: no typer, pydantic, YAML parser,
+calendar or rich is imported. Anything this path is not sure of — another command or
+option, a `--now` or `--within` in a form it does not read, a name it does not know, a
+changed file, no cache — returns None, and the full command runs (and refreshes the cache).
+Both give the same answer; the tests compare them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from collabkit.cache import store
+from collabkit.cli.plain import EXIT_PIPE, print_json, tolerate_any_encoding, warn_skipped
+from collabkit.findings import Finding
+from collabkit.timing.obligation import Obligation, due_between, overdue
+
+FIRST_YEAR, LAST_YEAR = 1970, 2199  # as `query.ahead`: beyond them the full path says why
+MOST_DAYS = 3_660  # `due --within` at most about ten years ahead (as `query.ahead`)
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:\d{2})?")
+_WITHIN = re.compile(r"(\d{1,6})\s*(d|h|m|w)")
+_STEP = {"d": timedelta(days=1), "h": timedelta(hours=1), "m": timedelta(minutes=1)}
+_STEP["w"] = 7 * _STEP["d"]
+OPTIONS = {
+    "overdue": {"--format", "--now", "--owner", "--department", "--exit-code"},
+    "due": {"--format", "--now", "--owner", "--department", "--within"},
+}
+FLAGS = {"--exit-code"}
+
+
+def answer(argv: list[str]) -> int | None:
+    """The exit code of `argv` answered from the cache, or None: run the full command."""
+    try:
+        found = _answer(argv)
+    except Exception:  # whatever surprises this path, the full command says it properly
+        return None
+    if found is None:
+        return None
+    shown, skipped, language, fail = found
+    tolerate_any_encoding()
+    warn_skipped(skipped, language)
+    try:
+        print_json([ob.as_json(ob.line, language) for ob in shown])
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return EXIT_PIPE
+    return 1 if fail and shown else 0
+
+
+def _answer(argv: list[str]) -> tuple[list[Obligation], list[Finding], str, bool] | None:
+    if not store.enabled():
+        return None
+    parsed = _parse(argv)
+    if parsed is None:
+        return None
+    start, command, options = parsed
+    if options.get("--format") != "json":
+        return None
+    root = _nearest_root(start)
+    stamp = store.stamp(root) if root is not None else None
+    cache = store.read(root, stamp) if root is not None and stamp is not None else None
+    if root is None or cache is None:
+        return None
+    facts = cache.facts
+    tz = ZoneInfo(facts["timezone"])
+    now = _moment(options.get("--now"), tz)
+    until = _ahead(now, options.get("--within", "7d")) if command == "due" else now
+    owners = _owners(options.get("--owner"), facts["people"])
+    department = options.get("--department")
+    if now is None or until is None or owners is None:
+        return None
+    known = facts["departments"]
+    if department is not None and known is not None and department not in known:
+        return None
+    chosen, skipped = _unchanged(root, cache, now, until)
+    if chosen is None:
+        return None
+    obligations = [
+        ob
+        for ob in chosen
+        if (not owners or ob.owner in owners)
+        and (department is None or ob.department == department)
+    ]
+    shown = (
+        overdue(obligations, now) if command == "overdue" else due_between(obligations, now, until)
+    )
+    return (shown, skipped, facts["language"], command == "overdue" and "--exit-code" in options)
+
+
+def _parse(argv: list[str]) -> tuple[Path, str, dict[str, str]] | None:
+    """(-C folder, command, options) of a command line this path reads, else None."""
+    args = list(argv)
+    start = Path.cwd()
+    if args[:1] == ["-C"] and len(args) > 1:
+        start, args = Path(args[1]), args[2:]
+    if not args or args[0] not in OPTIONS:
+        return None
+    command, rest = args[0], args[1:]
+    options: dict[str, str] = {}
+    while rest:
+        name, _, value = rest.pop(0).partition("=")
+        if name not in OPTIONS[command] or name in options:
+            return None
+        if name in FLAGS:
+            if value:
+                return None
+            options[name] = ""
+            continue
+        if not value:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        options[name] = value
+    return start, command, options
+
+
+def _nearest_root(start: Path) -> Path | None:
+    try:
+        start = start.resolve()
+    except OSError:
+        return None
+    for folder in (start, *start.parents):
+        if (folder / "collab.yaml").is_file():
+            return folder
+    return None
+
+
+def _moment(text: str | None, tz: ZoneInfo) -> datetime | None:
+    if text is None:
+        return datetime.now(tz)
+    if not _MOMENT.fullmatch(text.strip()):
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    moment = moment if moment.tzinfo is not None else moment.replace(tzinfo=tz)
+    return moment if FIRST_YEAR <= moment.year <= LAST_YEAR else None
+
+
+def _ahead(now: datetime | None, text: str) -> datetime | None:
+    """The end of `due --within` in calendar units (working time: the full path)."""
+    match = _WITHIN.fullmatch(text.strip())
+    if now is None or match is None:
+        return None
+    step = _STEP[match[2]] * int(match[1])
+    if step > timedelta(days=MOST_DAYS):
+        return None
+    until = (now.astimezone(UTC) + step).astimezone(now.tzinfo)
+    return until if until.year <= LAST_YEAR else None
+
+
+def _owners(owner: str | None, people: list[tuple[str, str | None]]) -> frozenset[str] | None:
+    """The names `--owner` stands for; None when the full path must say it is unknown."""
+    if owner is None:
+        return frozenset()
+    found = [(name, email) for name, email in people if owner in (name, email)]
+    if found:  # the last one, as `Config.people_by_key`
+        return frozenset(key for key in found[-1] if key)
+    return None if people or owner == "@me" else frozenset({owner})
+
+
+def _unchanged(
+    root: Path, cache: store.Cache, now: datetime, until: datetime
+) -> tuple[list[Obligation] | None, list[Finding]]:
+    """The unmet obligations that could be overdue or due by `until`, when every record
+    file is as cached; (None, []) when one is new, changed, gone or needs more periods."""
+    entries = cache.entries
+    seen = 0
+    chosen: list[Obligation] = []
+    skipped: list[Finding] = []
+    limit = until.timestamp()
+    for folder, names, files in os.walk(root / "records"):
+        names[:] = sorted(n for n in names if not n.startswith("."))
+        prefix = Path(folder).relative_to(root).as_posix() + "/"
+        for name in sorted(files):
+            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
+                continue
+            path = f"{folder}/{name}"
+            entry = entries.get(prefix + name)
+            try:
+                st = os.lstat(path)
+            except OSError:
+                return None, []
+            if entry is None or stat.S_ISLNK(st.st_mode) or not store.still_valid(entry, path, st):
+                return None, []
+            if entry.horizon is not None and limit > entry.horizon:
+                return None, []
+            seen += 1
+            skipped.extend(Finding(prefix + name, *f) for f in entry.findings)
+            if entry.has_open(float("-inf"), limit, limit):
+                chosen.extend(
+                    Obligation.from_row(row)
+                    for row in entry.rows()
+                    if row[2] is None or row[2] <= limit
+                )
+    if seen != len(entries):
+        return None, []
+    return chosen, skipped
