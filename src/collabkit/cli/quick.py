@@ -3,26 +3,31 @@
 When nothing changed since the last run (every record file has its cached identity, and
 `collab.yaml` and collab are the same), the answer is the cached rows that are overdue or
 due, picked and printed with the standard library alone: no typer, pydantic, YAML parser,
-calendar or rich is imported. Anything this path is not sure of — another command or
-option, a `--now` or `--within` in a form it does not read, a name it does not know, a
-changed file, no cache — returns None, and the full command runs (and refreshes the cache).
-Both give the same answer; the tests compare them.
+calendar or rich is imported. When files changed (or there is no cache yet), the library
+reads what changed and refreshes the cache, still without typer or rich. Anything this
+path is not sure of — another command or option, a `--now` or `--within` in a form it
+does not read, a name it does not know, an error to report — returns None, and the full
+command runs and says it. Both give the same answer; the tests compare them.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import stat
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from collabkit.cache import store
 from collabkit.cli.plain import EXIT_PIPE, print_json, tolerate_any_encoding, warn_skipped
 from collabkit.findings import Finding
+from collabkit.io.walk import record_files
 from collabkit.timing.obligation import Obligation, due_between, overdue
+
+if TYPE_CHECKING:
+    from collabkit.workspace import Workspace
 
 FIRST_YEAR, LAST_YEAR = 1970, 2199  # as `query.ahead`: beyond them the full path says why
 MOST_DAYS = 3_660  # `due --within` at most about ten years ahead (as `query.ahead`)
@@ -66,11 +71,14 @@ def _answer(argv: list[str]) -> tuple[list[Obligation], list[Finding], str, bool
     if options.get("--format") != "json":
         return None
     root = _nearest_root(start)
-    stamp = store.stamp(root) if root is not None else None
-    cache = store.read(root, stamp) if root is not None and stamp is not None else None
-    if root is None or cache is None:
+    if root is None:
         return None
-    facts = cache.facts
+    stamp = store.stamp(root)
+    cache = store.read(root, stamp) if stamp is not None else None
+    ws = None
+    if cache is None:  # nothing cached yet: the workspace's settings from collab.yaml
+        ws = _open(root)
+    facts = cache.facts if cache is not None else _facts(ws)
     tz = ZoneInfo(facts["timezone"])
     now = _moment(options.get("--now"), tz)
     until = _ahead(now, options.get("--within", "7d")) if command == "due" else now
@@ -81,9 +89,13 @@ def _answer(argv: list[str]) -> tuple[list[Obligation], list[Finding], str, bool
     known = facts["departments"]
     if department is not None and known is not None and department not in known:
         return None
-    chosen, skipped = _unchanged(root, cache, now, until)
-    if chosen is None:
-        return None
+    first = now if command == "due" else None  # overdue: anything due before now
+    span = (first.timestamp() if first else float("-inf"), until.timestamp())
+    chosen, skipped = _unchanged(root, cache, until, span[0]) if cache else (None, [])
+    if chosen is None:  # something changed: read what did, with the library
+        from collabkit.workspace.cached import open_obligations
+
+        chosen, skipped = open_obligations(ws or _open(root), until, (first, until))
     obligations = [
         ob
         for ob in chosen
@@ -121,6 +133,19 @@ def _parse(argv: list[str]) -> tuple[Path, str, dict[str, str]] | None:
             value = rest.pop(0)
         options[name] = value
     return start, command, options
+
+
+def _open(root: Path) -> Workspace:
+    from collabkit.workspace import Workspace
+
+    return Workspace.open(root)
+
+
+def _facts(ws: Workspace | None) -> dict[str, Any]:
+    from collabkit.workspace.cached import facts
+
+    assert ws is not None
+    return facts(ws.config)
 
 
 def _nearest_root(start: Path) -> Path | None:
@@ -170,39 +195,34 @@ def _owners(owner: str | None, people: list[tuple[str, str | None]]) -> frozense
 
 
 def _unchanged(
-    root: Path, cache: store.Cache, now: datetime, until: datetime
+    root: Path, cache: store.Cache, until: datetime, first: float
 ) -> tuple[list[Obligation] | None, list[Finding]]:
-    """The unmet obligations that could be overdue or due by `until`, when every record
-    file is as cached; (None, []) when one is new, changed, gone or needs more periods."""
+    """The unmet obligations of the records that owe something due from `first` to
+    `until`, when every record file is as cached; (None, []) when one is new, changed,
+    gone, or needs periods further ahead than were cached."""
     entries = cache.entries
     seen = 0
     chosen: list[Obligation] = []
     skipped: list[Finding] = []
     limit = until.timestamp()
-    for folder, names, files in os.walk(root / "records"):
-        names[:] = sorted(n for n in names if not n.startswith("."))
-        prefix = Path(folder).relative_to(root).as_posix() + "/"
-        for name in sorted(files):
-            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
-                continue
-            path = f"{folder}/{name}"
-            entry = entries.get(prefix + name)
-            try:
-                st = os.lstat(path)
-            except OSError:
-                return None, []
-            if entry is None or stat.S_ISLNK(st.st_mode) or not store.still_valid(entry, path, st):
-                return None, []
-            if entry.horizon is not None and limit > entry.horizon:
-                return None, []
-            seen += 1
-            skipped.extend(Finding(prefix + name, *f) for f in entry.findings)
-            if entry.has_open(float("-inf"), limit, limit):
-                chosen.extend(
-                    Obligation.from_row(row)
-                    for row in entry.rows()
-                    if row[2] is None or row[2] <= limit
-                )
+    top = str(root)
+    prefix = len(top.rstrip(os.sep)) + 1
+    for path, link in record_files(os.path.join(top, "records")):
+        rel = path[prefix:].replace(os.sep, "/")
+        entry = entries.get(rel)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None, []
+        if entry is None or link or not store.still_valid(entry, path, st):
+            return None, []
+        if entry.horizon is not None and limit > entry.horizon:
+            return None, []
+        seen += 1
+        skipped.extend(Finding(rel, *f) for f in entry.findings)
+        if entry.has_open(first, limit, limit):
+            rows = entry.rows()
+            chosen.extend(Obligation.from_row(r) for r in rows if r[2] is None or r[2] <= limit)
     if seen != len(entries):
         return None, []
     return chosen, skipped

@@ -289,6 +289,16 @@ class WorkCalendar:
 
     # -- per-year tables --------------------------------------------------------------
 
+    def tables(self) -> dict[int, tuple[int, bytes, bool]]:
+        """The year tables built so far, as plain values (`preload` takes them back): a
+        cache keeps them, so that a later run needs no `holidays` for those years."""
+        return {y: (t.first, bytes(t.working), t.estimated) for y, t in self._years.items()}
+
+    def preload(self, tables: dict[int, tuple[int, bytes, bool]]) -> None:
+        """Take year tables that `tables()` gave for a calendar of the same settings."""
+        for year, (first, working, estimated) in tables.items():
+            self._years.setdefault(year, _Year(first, bytearray(working), estimated))
+
     def _year(self, year: int) -> _Year:
         table = self._years.get(year)
         if table is None:

@@ -20,45 +20,66 @@ from collabkit.findings import Finding
 from collabkit.io.scan import line_at, line_index
 from collabkit.timing.obligation import Obligation, Row
 from collabkit.workspace.config import Config
+from collabkit.workspace.parallel import in_parallel
 from collabkit.workspace.store import Workspace
 from collabkit.workspace.validate import validate_file
 
 AHEAD = timedelta(days=35)  # recurring periods are cached this far past what was asked
 
 
-def open_obligations(ws: Workspace, until: datetime) -> tuple[list[Obligation], list[Finding]]:
+def open_obligations(
+    ws: Workspace, until: datetime, due: tuple[datetime | None, datetime] | None = None
+) -> tuple[list[Obligation], list[Finding]]:
     """Every unmet obligation of the workspace's records up to `until` (recurring periods
-    up to the one holding it), and the findings of the files that could not be read."""
+    up to the one holding it), and the findings of the files that could not be read.
+    With `due` (first, last), only the records that owe something due in that span (the
+    first None: any time before the last) give their obligations."""
     stamp = store.stamp(ws.root) if store.enabled() else None
     cache = (store.read(ws.root, stamp) if stamp else None) or store.Cache(stamp or "")
+    calendar = ws.timing.calendar
+    calendar.preload(cache.facts.get("years", {}))  # the same settings: the stamp says so
+    known_years = len(calendar.tables())
     horizon = until + AHEAD
     limit = until.timestamp()
     clock = store.fs_clock(ws.root) if stamp else None
-    paths, outside = ws.walk()
+    paths, outside = ws.files()
+    prefix = len(str(ws.root).rstrip(os.sep)) + 1
+    first, last = _span(due)
     fresh: dict[str, store.Entry] = {}
     obligations: list[Obligation] = []
     findings: list[Finding] = []
-    changed = False
     with collector_paused():
+        slots: list[tuple[str, store.Entry | Finding | None]] = []
+        todo: list[tuple[int, str, str]] = []  # (slot, path, rel) of the files to read
         for path in paths:
-            rel = ws.rel(path)
+            rel = path[prefix:].replace(os.sep, "/")  # walked from the root: no resolving
             if path in outside:
-                findings.append(ws.outside_finding(path))
-                changed = True
+                slots.append((rel, ws.outside_finding(Path(path))))
                 continue
             entry = _valid_entry(cache.entries.get(rel), path, limit)
             if entry is None:
-                entry = _read(ws, path, rel, horizon, clock)
-                changed = True
-            fresh[rel] = entry
-            findings.extend(Finding(rel, *f) for f in entry.findings)
-            obligations.extend(
-                Obligation.from_row(row)
-                for row in entry.rows()
-                if row[2] is None or row[2] <= limit
-            )
-    if stamp and (changed or fresh.keys() != cache.entries.keys()):
-        store.write(ws.root, store.Cache(stamp, facts(ws.config), fresh))
+                todo.append((len(slots), path, rel))
+            slots.append((rel, entry))
+        read = in_parallel(lambda job: _read(ws, Path(job[1]), job[2], horizon, clock), todo)
+        for (slot, _, rel), entry in zip(todo, read, strict=True):
+            slots[slot] = (rel, entry)
+        for rel, got in slots:
+            if isinstance(got, Finding):
+                findings.append(got)
+                continue
+            assert got is not None
+            fresh[rel] = got
+            findings.extend(Finding(rel, *f) for f in got.findings)
+            if got.has_open(first, last, limit):
+                rows = got.rows()
+                obligations.extend(
+                    Obligation.from_row(r) for r in rows if r[2] is None or r[2] <= limit
+                )
+    changed = bool(todo) or len(fresh) != len(slots)
+    grown = len(calendar.tables()) != known_years
+    if stamp and (changed or grown or fresh.keys() != cache.entries.keys()):
+        found = facts(ws.config) | {"years": calendar.tables()}
+        store.write(ws.root, store.Cache(stamp, found, fresh))
     return obligations, findings
 
 
@@ -72,7 +93,14 @@ def facts(config: Config) -> dict[str, object]:
     }
 
 
-def _valid_entry(entry: store.Entry | None, path: Path, limit: float) -> store.Entry | None:
+def _span(due: tuple[datetime | None, datetime] | None) -> tuple[float, float]:
+    if due is None:
+        return float("-inf"), float("inf")
+    first, last = due
+    return (first.timestamp() if first is not None else float("-inf")), last.timestamp()
+
+
+def _valid_entry(entry: store.Entry | None, path: str, limit: float) -> store.Entry | None:
     if entry is None or (entry.horizon is not None and limit > entry.horizon):
         return None
     try:

@@ -20,6 +20,7 @@ from collabkit.errors import CollabError, UnknownRecord, WorkspaceNotFound
 from collabkit.findings import Finding
 from collabkit.i18n import msg, text
 from collabkit.io.paths import check_inside, inside, safe_join
+from collabkit.io.walk import RECORD_SUFFIXES, record_files
 from collabkit.models import FOLDERS
 from collabkit.models.ids import check_id
 from collabkit.timing.obligations import Timing
@@ -27,7 +28,6 @@ from collabkit.workspace.config import CONFIG_NAME, Config, load_config
 from collabkit.workspace.records import Loaded, LoadResult, RecordFile
 from collabkit.workspace.validate import validate_file
 
-RECORD_SUFFIXES = (".yaml", ".yml")
 __all__ = ["RECORD_SUFFIXES", "LoadResult", "Loaded", "RecordFile", "Workspace", "find_root"]
 
 
@@ -82,30 +82,19 @@ class Workspace:
         Hidden names (temp files `.name.tmp`, `.git`) are skipped; symlinked folders are
         not followed. Only symlinks cost a system call to check.
         """
-        found: list[Path] = []
-        outside: set[Path] = set()
+        files, outside = self.files()
+        return [Path(p) for p in files], {Path(p) for p in outside}
+
+    def files(self) -> tuple[list[str], set[str]]:
+        """`walk` with paths as strings (cheaper by the ten thousand)."""
         everything_out = self.records_dir.is_symlink() and not inside(self.root, self.records_dir)
-        folders = [self.records_dir]
-        while folders:
-            folder = folders.pop()
-            try:
-                entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-            except OSError:
-                continue
-            subfolders = []
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_dir():
-                    if not entry.is_symlink():
-                        subfolders.append(folder / entry.name)
-                elif entry.name.endswith(RECORD_SUFFIXES):
-                    path = folder / entry.name
-                    found.append(path)
-                    if everything_out or (entry.is_symlink() and not inside(self.root, path)):
-                        outside.add(path)
-            folders.extend(reversed(subfolders))  # depth first, in name order
-        return found, outside
+        found = record_files(str(self.records_dir))
+        outside = {
+            path
+            for path, link in found
+            if everything_out or (link and not inside(self.root, Path(path)))
+        }
+        return [path for path, _ in found], outside
 
     def expand(self, paths: list[Path]) -> list[Path]:
         """Files named on the command line: folders expand to their record files. A path
