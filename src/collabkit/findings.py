@@ -1,8 +1,12 @@
-"""A lint finding: one problem at one place in one file."""
+"""A lint finding: one problem at one place in one file; an event time that becomes one
+once `now` is before it; and the list lint reports (`finish`). Light (the standard
+library and `i18n`): the fast path reports cached findings with this module alone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
+from datetime import datetime, tzinfo
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -34,3 +38,53 @@ class Finding:
             self.code,
             self.message,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event time of a record (`*_at`, `at`), where it is, and how it reads: a finding
+    once `now` is before it (`future_events`). Plain values, so that lint can cache it."""
+
+    at: float  # POSIX seconds
+    file: str
+    line: int
+    column: int
+    field: str
+    shown: str  # the moment in the workspace zone, as `i18n.formats.local_time` shows it
+
+
+def future_events(
+    events: Iterable[Event], now: datetime, language: str, tz: tzinfo
+) -> Iterator[Finding]:
+    """Event times later than `now`: something recorded as done that is not."""
+    from collabkit.i18n import Texts
+    from collabkit.i18n.formats import local_time
+
+    t = Texts(language)
+    shown_now = local_time(now, tz)
+    moment = now.timestamp()
+    for event in events:
+        if event.at > moment:
+            message = t("lint.event_future", field=event.field, at=event.shown, now=shown_now)
+            yield Finding(
+                event.file, event.line, event.column, "warning", "event-in-future", message
+            )
+
+
+def finish(
+    findings: Iterable[Finding],
+    events: Iterable[Event],
+    *,
+    strict: bool,
+    now: datetime | None,
+    language: str,
+    tz: tzinfo,
+) -> list[Finding]:
+    """The findings as lint reports them: with the events after `now` (the one check that
+    depends on the moment), warnings made errors when `strict`, each once, in order."""
+    found = list(findings)
+    if now is not None:
+        found.extend(future_events(events, now, language, tz))
+    if strict:
+        found = [f.as_error() if f.severity == "warning" else f for f in found]
+    return sorted(set(found), key=Finding.sort_key)

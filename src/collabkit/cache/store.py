@@ -29,7 +29,7 @@ from typing import Any
 
 import collabkit
 
-FORMAT = 2
+FORMAT = 3
 FOLDER = ".collab-cache"
 NAME = "records.cache"
 UNSURE_NS = 2_000_000_000  # a file changed this close to a read may change again unseen
@@ -130,41 +130,56 @@ def still_valid(entry: Entry, path: str | Path, st: os.stat_result) -> bool:
 
 
 def read(root: Path, expected: str) -> Cache | None:
-    """The workspace's cache, if it is there, whole, and stamped `expected`."""
+    """The workspace's record cache, if it is there, whole, and stamped `expected`."""
+    payload = load_blob(root, NAME, expected)
     try:
-        with open(root / FOLDER / NAME, "rb") as blob:
-            data = marshal.loads(blob.read())  # not marshal.load(blob): that reads in sips
-        fmt, found, facts, raw = data
-        if fmt != FORMAT or found != expected:
-            return None
+        facts, raw = payload
         entries = {rel: Entry(*fields) for rel, fields in raw.items()}
-    except Exception:  # missing, corrupt, truncated, foreign: rebuilt, never trusted
+    except Exception:  # missing, or not what this version writes: rebuilt, never trusted
         return None
-    return Cache(found, facts, entries)
+    return Cache(expected, facts, entries)
 
 
 def write(root: Path, cache: Cache) -> bool:
-    """Write the cache whole; False when the workspace does not take it (read only, or a
-    cache folder that is a symlink)."""
-    folder = root / FOLDER
+    """Write the record cache whole (see `save_blob`)."""
     raw = {
         rel: (e.key, e.digest, e.horizon, e.findings, e.times, e.open_rows)
         for rel, e in cache.entries.items()
     }
+    return save_blob(root, NAME, cache.stamp, (cache.facts, raw))
+
+
+def load_blob(root: Path, name: str, expected: str) -> Any:
+    """What `save_blob` kept under `name`, if it is there, whole, and stamped `expected`;
+    else None."""
+    try:
+        with open(root / FOLDER / name, "rb") as blob:
+            data = marshal.loads(blob.read())  # not marshal.load(blob): that reads in sips
+        fmt, found, payload = data
+    except Exception:  # missing, corrupt, truncated, foreign: rebuilt, never trusted
+        return None
+    return payload if fmt == FORMAT and found == expected else None
+
+
+def save_blob(root: Path, name: str, stamp: str, payload: Any) -> bool:
+    """Keep `payload` (plain values) under `name`, written whole: to a temporary file
+    renamed into place. False when the workspace does not take it (read only, or a cache
+    folder that is a symlink)."""
+    folder = root / FOLDER
     try:
         folder.mkdir(exist_ok=True)
         if folder.is_symlink():
             return False
-        data = marshal.dumps((FORMAT, cache.stamp, cache.facts, raw))
+        data = marshal.dumps((FORMAT, stamp, payload))
         import tempfile
 
-        fd, tmp = tempfile.mkstemp(prefix=f".{NAME}.", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
     except (OSError, ValueError):
         return False
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
-        os.replace(tmp, folder / NAME)
+        os.replace(tmp, folder / name)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-import sys
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
 
+from collabkit.cli.plain import console as console
+from collabkit.cli.plain import is_terminal as is_terminal
 from collabkit.cli.plain import print_json as print_json
 from collabkit.cli.plain import visible as visible
 from collabkit.cli.plain import warn_skipped as warn_skipped
@@ -91,17 +92,3 @@ def owner_name(ws: Workspace, owner: str | None) -> str | None:
 
         raise UsageError(msg("owner.no_git_email"))
     return email
-
-
-def is_terminal() -> bool:
-    return sys.stdout.isatty()
-
-
-def console(stderr: bool = False) -> Any:
-    """A rich console for terminals that never reads markup or highlights; plain text (no
-    colour, no wrapping) when piped. Print only `rich.text.Text` or `visible()` text to it."""
-    from rich.console import Console
-
-    return Console(
-        highlight=False, markup=False, emoji=False, stderr=stderr, soft_wrap=not is_terminal()
-    )

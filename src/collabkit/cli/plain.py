@@ -83,3 +83,17 @@ def tolerate_any_encoding() -> None:
         if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
             with contextlib.suppress(ValueError, OSError):
                 stream.reconfigure(errors="backslashreplace")
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def console(stderr: bool = False) -> Any:
+    """A rich console for terminals that never reads markup or highlights; plain text (no
+    colour, no wrapping) when piped. Print only `rich.text.Text` or `visible()` text to it."""
+    from rich.console import Console
+
+    return Console(
+        highlight=False, markup=False, emoji=False, stderr=stderr, soft_wrap=not is_terminal()
+    )

@@ -38,15 +38,24 @@ _STEP["w"] = 7 * _STEP["d"]
 OPTIONS = {
     "overdue": {"--format", "--now", "--owner", "--department", "--exit-code"},
     "due": {"--format", "--now", "--owner", "--department", "--within"},
+    "lint": {"--format", "--now", "--strict"},
 }
-FLAGS = {"--exit-code"}
+FLAGS = {"--exit-code", "--strict"}
+LINT_FORMATS = ("text", "json", "github")
 
 
 def answer(argv: list[str]) -> int | None:
     """The exit code of `argv` answered from the cache, or None: run the full command."""
-    try:
-        found = _answer(argv)
-    except Exception:  # whatever surprises this path, the full command says it properly
+    try:  # whatever surprises this path before it prints, the full command says properly
+        parsed = _parse(argv) if store.enabled() else None
+        root = _nearest_root(parsed[0]) if parsed is not None else None
+        if parsed is None or root is None:
+            return None
+        command, options = parsed[1], parsed[2]
+        if command == "lint":
+            return _print_lint(_lint(root, options))
+        found = _answer(root, command, options)
+    except Exception:
         return None
     if found is None:
         return None
@@ -61,17 +70,48 @@ def answer(argv: list[str]) -> int | None:
     return 1 if fail and shown else 0
 
 
-def _answer(argv: list[str]) -> tuple[list[Obligation], list[Finding], str, bool] | None:
-    if not store.enabled():
+Linted = tuple[list[Finding], str, Path, int, str]  # findings, format, root, checked, language
+
+
+def _lint(root: Path, options: dict[str, str]) -> Linted | None:
+    """`collab lint` of the whole workspace from its kept answer, when no file changed."""
+    from collabkit.cache.answers import load_lint
+    from collabkit.findings import finish
+
+    fmt = options.get("--format", "text")
+    stamp = store.stamp(root) if fmt in LINT_FORMATS else None
+    kept = load_lint(root, stamp) if stamp is not None else None
+    if kept is None:
         return None
-    parsed = _parse(argv)
-    if parsed is None:
+    findings, events, facts, checked = kept
+    tz = ZoneInfo(facts["timezone"])
+    now = _moment(options.get("--now"), tz)
+    if now is None:
         return None
-    start, command, options = parsed
+    strict = "--strict" in options
+    shown = finish(findings, events, strict=strict, now=now, language=facts["language"], tz=tz)
+    return shown, fmt, root, checked, facts["language"]
+
+
+def _print_lint(linted: Linted | None) -> int | None:
+    if linted is None:
+        return None
+    from collabkit.cli.lintout import print_findings
+
+    shown, fmt, root, checked, language = linted
+    tolerate_any_encoding()
+    try:
+        print_findings(shown, fmt, root, lambda: checked, language)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return EXIT_PIPE
+    return 1 if any(f.severity == "error" for f in shown) else 0
+
+
+def _answer(
+    root: Path, command: str, options: dict[str, str]
+) -> tuple[list[Obligation], list[Finding], str, bool] | None:
     if options.get("--format") != "json":
-        return None
-    root = _nearest_root(start)
-    if root is None:
         return None
     stamp = store.stamp(root)
     cache = store.read(root, stamp) if stamp is not None else None

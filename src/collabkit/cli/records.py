@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,17 +13,15 @@ from collabkit.cli.common import (
     Format,
     FormatOption,
     NowOption,
-    is_terminal,
     now_from,
     print_json,
-    visible,
     warn_skipped,
     workspace,
 )
+from collabkit.cli.lintout import print_findings
 from collabkit.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
-    from collabkit.findings import Finding
     from collabkit.workspace import Workspace
 
 
@@ -33,9 +30,6 @@ class LintFormat(StrEnum):
     json = "json"
     github = "github"
     gitlab = "gitlab"
-
-
-SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 @app.command()
@@ -85,28 +79,13 @@ def lint(
         ws, targets or None, strict=strict, now=moment, trail=trail,
         require_signed=require_signed, against=against,
     )  # fmt: skip
-    if fmt is LintFormat.json:
-        print_json([f.as_json() for f in findings])
-    elif fmt is LintFormat.gitlab:
+    if fmt is LintFormat.gitlab:
         from collabkit.export.codequality import code_quality
 
         print_json(code_quality(findings, ws.root, Path.cwd()))
-    elif fmt is LintFormat.github:
-        for f in findings:
-            level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
-            shown = os.path.relpath(ws.root / f.file)
-            message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            print(
-                visible(
-                    f"::{level} file={shown},line={f.line},col={f.column},title={f.code}::{message}"
-                )
-            )
-    elif is_terminal():
-        checked = len(ws.expand(targets) if targets else ws.record_paths())
-        _print_findings_on_terminal(findings, checked, ws.config.language)
     else:
-        for f in findings:
-            print(visible(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}"))
+        checked = lambda: len(ws.expand(targets) if targets else ws.record_paths())  # noqa: E731
+        print_findings(findings, fmt.value, ws.root, checked, ws.config.language)
     failing = any(f.severity == "error" for f in findings)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
@@ -126,36 +105,6 @@ def _workspace_of(ctx: typer.Context, targets: list[Path]) -> Workspace:
         ws = Workspace.open(targets[0] if targets[0].is_dir() else targets[0].parent)
         set_language(ws.config.language)
         return ws
-
-
-def _print_findings_on_terminal(findings: list[Finding], checked: int, language: str) -> None:
-    """Findings with coloured severities, then a summary line: errors, warnings, files."""
-    from rich.text import Text
-
-    from collabkit.cli.common import console
-    from collabkit.i18n import Texts
-
-    t = Texts(language)
-    out = console()
-    for f in findings:
-        line = Text()
-        line.append(f"{f.file}:{f.line}:{f.column}: ", style="bold")
-        line.append(f.severity, style=SEVERITY_STYLES[f.severity])
-        line.append(f" {f.code} ", style="dim")
-        line.append(visible(f.message))
-        out.print(line)
-    if not findings:
-        out.print(Text(t("lint.clean", n=checked), style="green"))
-        return
-    count = {s: sum(f.severity == s for f in findings) for s in SEVERITY_STYLES}
-    parts = [t("lint.errors", n=count["error"]), t("lint.warnings", n=count["warning"])]
-    if count["info"]:
-        parts.append(t("lint.infos", n=count["info"]))
-    files = t("lint.files", n=len({f.file for f in findings}), checked=checked)
-    summary = Text(", ".join(parts), style=SEVERITY_STYLES["error"] if count["error"] else "")
-    summary.append(f"; {files}")
-    out.print()
-    out.print(summary)
 
 
 @app.command("list")

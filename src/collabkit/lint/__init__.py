@@ -9,30 +9,15 @@ when asked for, `trail` (signatures in git) and `against` (ids another branch to
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from collabkit.findings import Finding
-from collabkit.lint.completeness import check_completeness
-from collabkit.lint.handbook import handbook_checks
+from collabkit.findings import Finding, finish
+from collabkit.lint.checks import CHECKS, Check, Linted, lint_base, run_checks
 from collabkit.lint.locate import Locator
-from collabkit.lint.plausible import future_events, plausibility_checks
-from collabkit.lint.records import check_ids, check_links, check_names
-from collabkit.lint.timing import timing_checks
-from collabkit.workspace import Loaded, Workspace
+from collabkit.lint.plausible import event_list
+from collabkit.workspace import Workspace
 from collabkit.workspace.salvage import salvage_all
-
-Check = Callable[[Workspace, list[Loaded], Locator], Iterable[Finding]]
-CHECKS: tuple[Check, ...] = (
-    check_ids,
-    check_links,
-    check_names,
-    check_completeness,
-    timing_checks,
-    handbook_checks,
-    plausibility_checks,
-)
 
 
 def lint(
@@ -48,6 +33,10 @@ def lint(
     """All findings for the workspace, or for `paths` (checked against the whole workspace).
     With `now`, event times later than it are findings too; `trail` adds the signature checks
     (`require_signed`: git must verify them), `against` the ids that branch REF added too."""
+    if paths is None and not (trail or require_signed or against):
+        from collabkit.lint.cached import lint_whole
+
+        return _finish(lint_whole(ws), ws, strict, now)
     everything = ws.load()
     if paths is None:
         selected_files = None
@@ -61,22 +50,18 @@ def lint(
     # A record with schema errors is checked too, without the values that fail them.
     checked = [*everything.records, *salvage_all(everything, ws.config)]
     extra = _git_checks(trail or require_signed, require_signed, against)
-    findings.extend(_run_checks(ws, checked, now, extra))
+    where = Locator()
+    findings.extend(run_checks(ws, checked, where, extra))
+    events = list(event_list(ws, checked, where)) if now is not None else []
     if selected_files is not None:
         findings = [f for f in findings if f.file in selected_files]
-    if strict:
-        findings = [f.as_error() if f.severity == "warning" else f for f in findings]
-    return sorted(set(findings), key=Finding.sort_key)
+        events = [e for e in events if e.file in selected_files]
+    return _finish(Linted(findings, events), ws, strict, now)
 
 
-def _run_checks(
-    ws: Workspace, records: list[Loaded], now: datetime | None, extra: tuple[Check, ...] = ()
-) -> Iterator[Finding]:
-    where = Locator()
-    for check in CHECKS + extra:
-        yield from check(ws, records, where)
-    if now is not None:  # the one check that depends on the moment: outside CHECKS
-        yield from future_events(ws, records, where, now)
+def _finish(linted: Linted, ws: Workspace, strict: bool, now: datetime | None) -> list[Finding]:
+    language, tz = ws.config.language, ws.config.tz
+    return finish(linted.findings, linted.events, strict=strict, now=now, language=language, tz=tz)
 
 
 def _git_checks(trail: bool, require_signed: bool, against: str | None) -> tuple[Check, ...]:
@@ -95,4 +80,4 @@ def _git_checks(trail: bool, require_signed: bool, against: str | None) -> tuple
     return tuple(checks)
 
 
-__all__ = ["CHECKS", "lint"]
+__all__ = ["CHECKS", "Linted", "lint", "lint_base"]

@@ -1,32 +1,29 @@
-"""Where a lint finding points: line and column of a key path, parsing a file only when asked."""
+"""Where a lint finding points: line and column of a key path, scanning a file only when asked."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from collabkit.findings import Finding, Severity
-from collabkit.io.positions import locate
 from collabkit.workspace import Loaded
-from collabkit.workspace.validate import quick_position, roundtrip_or_none
+from collabkit.workspace.validate import Positions
 
 Loc = tuple[str | int, ...]
 
 
 @dataclass
 class Locator:
-    """Line/column of a key path in a record file; each file is parsed once, on demand."""
+    """Line/column of a key path in a record file; each file is scanned once, on demand,
+    and parsed by ruamel only where the scan is unsure (`workspace.validate.Positions`)."""
 
-    trees: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, Positions] = field(default_factory=dict)
 
     def at(self, loaded: Loaded, loc: Loc, *, value: bool = True) -> tuple[int, int]:
         rel = loaded.file.rel
-        loc = loaded.source_loc(loc)
-        if rel not in self.trees:
-            self.trees[rel] = roundtrip_or_none(loaded.file.text, rel)
-        if self.trees[rel] is None:  # ruamel cannot read what the fast parser did
-            return quick_position(loaded.file.text, loc), 1
-        return locate(self.trees[rel], loc, at_value=value)
+        where = self.files.get(rel)
+        if where is None:
+            where = self.files[rel] = Positions(loaded.file.text, rel)
+        return where.at(loaded.source_loc(loc), value=value)
 
     def finding(
         self,

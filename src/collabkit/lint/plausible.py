@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from collabkit.findings import Finding
+from collabkit.findings import Event, Finding
 from collabkit.i18n import Texts
 from collabkit.i18n.formats import local_time
 from collabkit.lint.locate import Loc, Locator
@@ -50,23 +50,14 @@ def _due_before_sent(
         yield where.finding(rec, ("due",), "due-before-sent", message, "warning")
 
 
-def future_events(
-    ws: Workspace, records: list[Loaded], where: Locator, now: datetime
-) -> Iterator[Finding]:
-    """Event times (`*_at`, `at`) later than `now`: something recorded as done that is not."""
-    t = Texts(ws.config.language)
+def event_list(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Event]:
+    """Every event time of `records`, located."""
     tz = ws.config.tz
-    shown_now = local_time(now, tz)
     for rec in records:
         for loc, at in event_times(rec.record):
-            if at > now:
-                message = t(
-                    "lint.event_future",
-                    field=dotted(rec.record, loc),
-                    at=local_time(at, tz),
-                    now=shown_now,
-                )
-                yield where.finding(rec, loc, "event-in-future", message, "warning")
+            line, column = where.at(rec, loc)
+            yield Event(at.timestamp(), rec.file.rel, line, column, dotted(rec.record, loc),
+                        local_time(at, tz))  # fmt: skip
 
 
 def _progress_lists(record: Any) -> Iterator[tuple[Loc, list[ProgressEntry], bool]]:

@@ -12,6 +12,8 @@ from collabkit.findings import Finding
 from collabkit.i18n import text as say
 from collabkit.io.conflicts import refuse_conflicts
 from collabkit.io.positions import quick_line
+from collabkit.io.scan import locate as scan_locate
+from collabkit.io.scan import position_index
 from collabkit.io.yamlio import decode, load_data, load_roundtrip, read_bytes
 from collabkit.models import record_adapter
 from collabkit.models._types import validation_context
@@ -51,17 +53,54 @@ def validate_data(file: RecordFile, config: Config) -> tuple[Any, list[Finding]]
 
 def schema_findings(file: RecordFile, errors: list[Any], language: str = "zh") -> list[Finding]:
     """One finding per schema error, at the line and column of the offending key or value."""
-    tree = roundtrip_or_none(file.text, file.rel)
+    where = Positions(file.text, file.rel)
     findings = []
     for error in select(errors):
         code, message = describe(error, language=language, data=file.data)
         loc = clean_loc(error["loc"], None)
-        if tree is None:  # positions by a scan of the text instead
-            line, column = quick_position(file.text, loc), 1
-        else:
-            line, column = locate_error(tree, loc, error["type"])
+        line, column = where.of_error(loc, error["type"])
         findings.append(Finding(file.rel, line, column, "error", code, message))
     return findings
+
+
+class Positions:
+    """Line and column of key paths in one record's text: by a scan of the text where it
+    is sure (`io.scan`), else from ruamel's tree, parsed once, on demand."""
+
+    def __init__(self, text: str, rel: str) -> None:
+        self.text, self.rel = text, rel
+        self.index = position_index(text)
+        self._tree: Any = None
+        self._parsed = False
+
+    def at(self, loc: tuple[str | int, ...], *, value: bool) -> tuple[int, int]:
+        if self.index is not None:
+            found = scan_locate(self.index, loc, at_value=value)
+            if found is not None:
+                return found
+        tree = self.tree()
+        if tree is None:  # ruamel cannot read what the fast parser did
+            return quick_position(self.text, loc), 1
+        from collabkit.io.positions import locate
+
+        return locate(tree, loc, at_value=value)
+
+    def of_error(self, loc: tuple[str | int, ...], kind: str) -> tuple[int, int]:
+        """Where a schema error of `kind` at `loc` points."""
+        if kind == "missing":
+            return self.at(loc[:-1], value=False)
+        if kind in ("union_tag_not_found", "union_tag_invalid"):
+            has_kind = isinstance(self.index, dict) and ("kind",) in self.index
+            if not has_kind:
+                tree = self.tree()
+                has_kind = tree is not None and "kind" in tree
+            return self.at(("kind",), value=True) if has_kind else (1, 1)
+        return self.at(loc, value=kind != "extra_forbidden")
+
+    def tree(self) -> Any:
+        if not self._parsed:
+            self._tree, self._parsed = roundtrip_or_none(self.text, self.rel), True
+        return self._tree
 
 
 def roundtrip_or_none(text: str, rel: str) -> Any:
@@ -81,16 +120,6 @@ def quick_position(text: str, loc: tuple[str | int, ...]) -> int:
             return line
         loc = loc[:-1]
     return 1
-
-
-def locate_error(tree: Any, loc: tuple[str | int, ...], kind: str) -> tuple[int, int]:
-    from collabkit.io.positions import locate
-
-    if kind == "missing":
-        return locate(tree, loc[:-1])
-    if kind in ("union_tag_not_found", "union_tag_invalid"):
-        return locate(tree, ("kind",), at_value=True) if "kind" in tree else (1, 1)
-    return locate(tree, loc, at_value=kind != "extra_forbidden")
 
 
 def _finding(exc: RecordError, rel: str, language: str) -> Finding:
