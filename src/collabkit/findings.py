@@ -4,7 +4,7 @@ library and `i18n`): the fast path reports cached findings with this module alon
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, tzinfo
 from typing import Any, Literal
@@ -47,14 +47,16 @@ class Event:
 
     at: float  # POSIX seconds
     file: str
-    line: int
-    column: int
+    loc: tuple[str | int, ...]  # where in the file, as written (placed only when reported)
     field: str
     shown: str  # the moment in the workspace zone, as `i18n.formats.local_time` shows it
 
 
+Place = Callable[[Event], tuple[int, int]]  # the line and column of an event's value
+
+
 def future_events(
-    events: Iterable[Event], now: datetime, language: str, tz: tzinfo
+    events: Iterable[Event], now: datetime, language: str, tz: tzinfo, place: Place
 ) -> Iterator[Finding]:
     """Event times later than `now`: something recorded as done that is not."""
     from collabkit.i18n import Texts
@@ -66,9 +68,8 @@ def future_events(
     for event in events:
         if event.at > moment:
             message = t("lint.event_future", field=event.field, at=event.shown, now=shown_now)
-            yield Finding(
-                event.file, event.line, event.column, "warning", "event-in-future", message
-            )
+            line, column = place(event)
+            yield Finding(event.file, line, column, "warning", "event-in-future", message)
 
 
 def finish(
@@ -79,12 +80,13 @@ def finish(
     now: datetime | None,
     language: str,
     tz: tzinfo,
+    place: Place,
 ) -> list[Finding]:
     """The findings as lint reports them: with the events after `now` (the one check that
     depends on the moment), warnings made errors when `strict`, each once, in order."""
     found = list(findings)
     if now is not None:
-        found.extend(future_events(events, now, language, tz))
+        found.extend(future_events(events, now, language, tz, place))
     if strict:
         found = [f.as_error() if f.severity == "warning" else f for f in found]
     return sorted(set(found), key=Finding.sort_key)

@@ -68,7 +68,7 @@ def save_lint(
     payload = (
         files,
         [(f.file, f.line, f.column, f.severity, f.code, f.message) for f in findings],
-        [(e.at, e.file, e.line, e.column, e.field, e.shown) for e in events],
+        [(e.at, e.file, e.loc, e.field, e.shown) for e in events],
         facts,
     )
     return store.save_blob(root, LINT, stamp, payload)
@@ -84,6 +84,11 @@ def load_lint(
         files, findings, events, facts = payload
         if not unchanged(root, files):
             return None
-        return [Finding(*f) for f in findings], [Event(*e) for e in events], facts, len(files)
+        return (
+            [Finding(*f) for f in findings],
+            [Event(at, file, tuple(loc), field, shown) for at, file, loc, field, shown in events],
+            facts,
+            len(files),
+        )
     except Exception:  # not what this version writes
         return None

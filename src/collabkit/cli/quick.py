@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from collabkit.cache import store
 from collabkit.cli.plain import EXIT_PIPE, print_json, tolerate_any_encoding, warn_skipped
-from collabkit.findings import Finding
+from collabkit.findings import Event, Finding, Place
 from collabkit.io.walk import record_files
 from collabkit.timing.obligation import Obligation, due_between, overdue
 
@@ -89,8 +89,24 @@ def _lint(root: Path, options: dict[str, str]) -> Linted | None:
     if now is None:
         return None
     strict = "--strict" in options
-    shown = finish(findings, events, strict=strict, now=now, language=facts["language"], tz=tz)
+    language = facts["language"]
+    place = _placer(root)
+    shown = finish(findings, events, strict=strict, now=now, language=language, tz=tz, place=place)
     return shown, fmt, root, checked, facts["language"]
+
+
+def _placer(root: Path) -> Place:
+    """Where an event reported as in the future is, by a scan of its file (where the scan
+    is unsure, ruamel is needed: the full command runs)."""
+    from collabkit.io.scan import place_in_file
+
+    def place(event: Event) -> tuple[int, int]:
+        found = place_in_file(os.path.join(str(root), event.file), event.file, event.loc)
+        if found is None:
+            raise LookupError(event.file)
+        return found
+
+    return place
 
 
 def _print_lint(linted: Linted | None) -> int | None:

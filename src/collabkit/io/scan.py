@@ -211,3 +211,14 @@ def _scalar_kind(value: str, strict: bool) -> str:
     if strict and (first in "&*!%@`" or (first in "'\"" and (len(body) < 2 or body[-1] != first))):
         raise _Unsure
     return "scalar"
+
+
+def place_in_file(path: str, rel: str, loc: Sequence[str | int]) -> tuple[int, int] | None:
+    """Where the value at `loc` is in the record file at `path`, by a scan; None when the
+    scan is unsure (the caller asks ruamel)."""
+    from pathlib import Path as FilePath
+
+    from collabkit.io.yamlio import decode, read_bytes
+
+    index = position_index(decode(read_bytes(FilePath(path), rel), rel))
+    return locate(index, loc, at_value=True) if index is not None else None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from collabkit.findings import Finding, finish
 from collabkit.lint.checks import CHECKS, Check, Linted, lint_base, run_checks
-from collabkit.lint.locate import Locator
+from collabkit.lint.locate import Locator, place_on_disk
 from collabkit.lint.plausible import event_list
 from collabkit.workspace import Workspace
 from collabkit.workspace.salvage import salvage_all
@@ -52,7 +52,7 @@ def lint(
     extra = _git_checks(trail or require_signed, require_signed, against)
     where = Locator()
     findings.extend(run_checks(ws, checked, where, extra))
-    events = list(event_list(ws, checked, where)) if now is not None else []
+    events = list(event_list(ws, checked)) if now is not None else []
     if selected_files is not None:
         findings = [f for f in findings if f.file in selected_files]
         events = [e for e in events if e.file in selected_files]
@@ -60,8 +60,11 @@ def lint(
 
 
 def _finish(linted: Linted, ws: Workspace, strict: bool, now: datetime | None) -> list[Finding]:
-    language, tz = ws.config.language, ws.config.tz
-    return finish(linted.findings, linted.events, strict=strict, now=now, language=language, tz=tz)
+    language, tz, place = ws.config.language, ws.config.tz, place_on_disk(ws.root)
+    return finish(
+        linted.findings, linted.events, strict=strict, now=now, language=language, tz=tz,
+        place=place,
+    )  # fmt: skip
 
 
 def _git_checks(trail: bool, require_signed: bool, against: str | None) -> tuple[Check, ...]:

@@ -42,7 +42,7 @@ def lint_base(ws: Workspace) -> Linted:
     checked = [*everything.records, *salvage_all(everything, ws.config)]
     where = Locator()
     findings = [*everything.findings, *run_checks(ws, checked, where)]
-    return Linted(sorted(set(findings), key=Finding.sort_key), list(event_list(ws, checked, where)))
+    return Linted(sorted(set(findings), key=Finding.sort_key), list(event_list(ws, checked)))
 
 
 def run_checks(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from collabkit.findings import Finding, Severity
+from collabkit.findings import Event, Finding, Place, Severity
 from collabkit.workspace import Loaded
 from collabkit.workspace.validate import Positions
 
@@ -38,3 +39,21 @@ class Locator:
         """A finding at `loc` of `rec`'s file."""
         line, column = self.at(rec, loc, value=value)
         return Finding(rec.file.rel, line, column, severity, code, message)
+
+
+def place_on_disk(root: Path) -> Place:
+    """Where an event is, read from its file now (a kept lint answer has no texts)."""
+    files: dict[str, Positions] = {}
+
+    def place(event: Event) -> tuple[int, int]:
+        where = files.get(event.file)
+        if where is None:
+            from collabkit.io.yamlio import decode, read_bytes
+
+            path = root / event.file
+            where = files[event.file] = Positions(
+                decode(read_bytes(path, event.file), event.file), event.file
+            )
+        return where.at(event.loc, value=True)
+
+    return place

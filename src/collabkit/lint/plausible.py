@@ -50,14 +50,15 @@ def _due_before_sent(
         yield where.finding(rec, ("due",), "due-before-sent", message, "warning")
 
 
-def event_list(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Event]:
-    """Every event time of `records`, located."""
+def event_list(ws: Workspace, records: list[Loaded]) -> Iterator[Event]:
+    """Every event time of `records` (placed in its file only if it is reported)."""
     tz = ws.config.tz
     for rec in records:
         for loc, at in event_times(rec.record):
-            line, column = where.at(rec, loc)
-            yield Event(at.timestamp(), rec.file.rel, line, column, dotted(rec.record, loc),
-                        local_time(at, tz))  # fmt: skip
+            field = dotted(rec.record, loc)
+            yield Event(
+                at.timestamp(), rec.file.rel, rec.source_loc(loc), field, local_time(at, tz)
+            )
 
 
 def _progress_lists(record: Any) -> Iterator[tuple[Loc, list[ProgressEntry], bool]]:
