@@ -29,7 +29,7 @@ from typing import Any
 
 import collabkit
 
-FORMAT = 3
+FORMAT = 4
 FOLDER = ".collab-cache"
 NAME = "records.cache"
 UNSURE_NS = 2_000_000_000  # a file changed this close to a read may change again unseen
@@ -46,6 +46,7 @@ class Entry:
     findings: tuple[tuple[Any, ...], ...]  # (line, column, severity, code, message)
     times: tuple[tuple[float, float | None], ...]  # (due, period begins) of each open row
     open_rows: bytes  # the unmet obligations, `Obligation.as_row()`, marshalled
+    summary: tuple[Any, ...] | None = None  # `workspace.summary.Summary` fields, if it loaded
 
     def rows(self) -> list[tuple[Any, ...]]:
         """The entry's unmet obligation rows (decoded only when one is asked for)."""
@@ -143,7 +144,7 @@ def read(root: Path, expected: str) -> Cache | None:
 def write(root: Path, cache: Cache) -> bool:
     """Write the record cache whole (see `save_blob`)."""
     raw = {
-        rel: (e.key, e.digest, e.horizon, e.findings, e.times, e.open_rows)
+        rel: (e.key, e.digest, e.horizon, e.findings, e.times, e.open_rows, e.summary)
         for rel, e in cache.entries.items()
     }
     return save_blob(root, NAME, cache.stamp, (cache.facts, raw))

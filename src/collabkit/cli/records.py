@@ -131,12 +131,13 @@ def list_records(
     from collabkit.i18n import Texts
     from collabkit.present.records import list_rows, table_rows
     from collabkit.query import resolve_filter
+    from collabkit.workspace.cached import summaries
 
     ws = workspace(ctx)
     who = resolve_filter(ws.config, owner_name(ws, owner), department)
-    loaded = ws.load()
-    rows = list_rows(ws, kind=kind, status=status, who=who, loaded=loaded)
-    warn_skipped(loaded.findings, ws.config.language)
+    listed, unreadable = summaries(ws, now_from(None, ws.config.tz))
+    rows = list_rows(ws, listed, unreadable, kind=kind, status=status, who=who)
+    warn_skipped(unreadable, ws.config.language)
     if fmt is Format.json:
         print_json(rows)
         return

@@ -8,30 +8,14 @@ from typing import Any
 from collabkit.errors import UsageError
 from collabkit.findings import Finding
 from collabkit.i18n import Texts, msg, suggest
-from collabkit.models import FOLDERS, KINDS, RecordBase, statuses
-from collabkit.models.paths import compile_path, get_path
+from collabkit.models import FOLDERS, KINDS, statuses
 from collabkit.query import Filter
-from collabkit.workspace import Config, LoadResult, Workspace
+from collabkit.workspace import Config, Workspace
+from collabkit.workspace.summary import Summary
+from collabkit.workspace.summary import department_of as department_of
+from collabkit.workspace.summary import owner_of as owner_of
 
 ROW_KEYS = ("id", "kind", "title", "status", "owner", "department", "file", "error")
-
-
-def owner_of(record: RecordBase) -> str | None:
-    """Who owns a record: the first of its kind's owner fields that is set."""
-    for path in record.OWNER_FIELDS:
-        value = get_path(record, compile_path(path)[1])
-        if value:
-            return str(value)
-    return None
-
-
-def department_of(record: RecordBase, config: Config) -> str | None:
-    """The record's department: its own field, else its owner's department."""
-    for path in record.DEPARTMENT_FIELDS:
-        value = get_path(record, compile_path(path)[1])
-        if value:
-            return str(value)
-    return config.department_of(owner_of(record))
 
 
 def check_kind_and_status(
@@ -63,41 +47,28 @@ def _known(value: str, names: dict[str, str], key: str, field: str, t: Texts) ->
 
 def list_rows(
     ws: Workspace,
+    summaries: list[Summary],
+    unreadable: list[Finding],
     *,
     kind: str | None = None,
     status: str | None = None,
     who: Filter | None = None,
-    loaded: LoadResult | None = None,
 ) -> list[dict[str, Any]]:
-    """One dict per record, sorted by id, filtered as asked. A file that cannot be read keeps
-    its row, with the error (unless a status, owner or department filter is given).
-    `loaded` is the workspace as the caller already read it, if it did."""
+    """One dict per record (from `workspace.cached.summaries`), sorted by id, filtered as
+    asked. A file that cannot be read keeps its row, with the error (unless a status,
+    owner or department filter is given)."""
     kind, status = check_kind_and_status(kind, status, ws.config.language)
-    loaded = loaded if loaded is not None else ws.load()
     rows = []
-    for rec in loaded.records:
-        record = rec.record
-        if (kind and record.kind != kind) or (status and record.status != status):
+    for summary in summaries:
+        if (kind and summary.kind != kind) or (status and summary.status != status):
             continue
-        owner = owner_of(record)
-        department = department_of(record, ws.config)
-        if who is not None and not who.keeps(owner, department):
+        if who is not None and not who.keeps(summary.owner, summary.department):
             continue
-        rows.append(
-            _row(
-                rec.id,
-                record.kind,
-                record.display_title,
-                record.status,
-                owner,
-                department,
-                rec.file.rel,
-                None,
-            )
-        )
+        row = (summary.id, summary.kind, summary.title, summary.status, summary.owner)
+        rows.append(_row(*row, summary.department, summary.file, None))
     if status is None and (who is None or who == Filter()):
-        read = {rec.file.rel for rec in loaded.records}
-        broken = [f for f in loaded.findings if f.file not in read]
+        read = {summary.file for summary in summaries}
+        broken = [f for f in unreadable if f.file not in read]
         rows += [
             row
             for row in unreadable_rows(ws.config, broken)

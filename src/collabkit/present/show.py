@@ -13,6 +13,7 @@ from collabkit.i18n.formats import iso
 from collabkit.present.obligations import due_text
 from collabkit.query import obligations_at
 from collabkit.workspace import Workspace
+from collabkit.workspace.cached import summaries
 
 HEADER_FIELDS = ("kind", "id", "title", "status")
 LEVEL_FIELDS = ("priority", "urgency")
@@ -25,9 +26,9 @@ def record_view(ws: Workspace, record_id: str, now: datetime) -> dict[str, Any]:
     t = Texts(ws.config.language)
     snapshot = obligations_at(ws, now, records=[loaded])
     linked_from = sorted(
-        rec.id
-        for rec in ws.load().records
-        if rec.id != record.id and any(link.split("/")[0] == record.id for link in rec.record.links)
+        other.id
+        for other in summaries(ws, now)[0]
+        if other.id != record.id and any(link.split("/")[0] == record.id for link in other.links)
     )
     deadlines = []
     for ob in sorted(snapshot.obligations, key=lambda o: o.due):

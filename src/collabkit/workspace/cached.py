@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import marshal
 import os
+from dataclasses import astuple
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from collabkit.timing.obligation import Obligation, Row
 from collabkit.workspace.config import Config
 from collabkit.workspace.parallel import in_parallel
 from collabkit.workspace.store import Workspace
+from collabkit.workspace.summary import Summary
 from collabkit.workspace.validate import validate_file
 
 AHEAD = timedelta(days=35)  # recurring periods are cached this far past what was asked
@@ -34,6 +36,31 @@ def open_obligations(
     up to the one holding it), and the findings of the files that could not be read.
     With `due` (first, last), only the records that owe something due in that span (the
     first None: any time before the last) give their obligations."""
+    first, last = _span(due)
+    limit = until.timestamp()
+    obligations: list[Obligation] = []
+    entries, findings = refreshed(ws, until)
+    with collector_paused():
+        for entry in entries:
+            if entry.has_open(first, last, limit):
+                rows = entry.rows()
+                obligations.extend(
+                    Obligation.from_row(r) for r in rows if r[2] is None or r[2] <= limit
+                )
+    return obligations, findings
+
+
+def summaries(ws: Workspace, now: datetime) -> tuple[list[Summary], list[Finding]]:
+    """A Summary of every record that loads (in the order of the files), and the findings
+    of the files that could not be read."""
+    entries, findings = refreshed(ws, now)
+    return [Summary(*e.summary) for e in entries if e.summary is not None], findings
+
+
+def refreshed(ws: Workspace, until: datetime) -> tuple[list[store.Entry], list[Finding]]:
+    """The cache entry of every record file, in the order of the files, read afresh where
+    the file changed (or its periods end before `until`), and the findings of the files
+    that could not be read; the cache is written again when anything changed."""
     stamp = store.stamp(ws.root) if store.enabled() else None
     cache = (store.read(ws.root, stamp) if stamp else None) or store.Cache(stamp or "")
     calendar = ws.timing.calendar
@@ -44,9 +71,7 @@ def open_obligations(
     clock = store.fs_clock(ws.root) if stamp else None
     paths, outside = ws.files()
     prefix = len(str(ws.root).rstrip(os.sep)) + 1
-    first, last = _span(due)
     fresh: dict[str, store.Entry] = {}
-    obligations: list[Obligation] = []
     findings: list[Finding] = []
     with collector_paused():
         slots: list[tuple[str, store.Entry | Finding | None]] = []
@@ -70,17 +95,12 @@ def open_obligations(
             assert got is not None
             fresh[rel] = got
             findings.extend(Finding(rel, *f) for f in got.findings)
-            if got.has_open(first, last, limit):
-                rows = got.rows()
-                obligations.extend(
-                    Obligation.from_row(r) for r in rows if r[2] is None or r[2] <= limit
-                )
     changed = bool(todo) or len(fresh) != len(slots)
     grown = len(calendar.tables()) != known_years
     if stamp and (changed or grown or fresh.keys() != cache.entries.keys()):
         found = facts(ws.config) | {"years": calendar.tables()}
         store.write(ws.root, store.Cache(stamp, found, fresh))
-    return obligations, findings
+    return list(fresh.values()), findings
 
 
 def facts(config: Config) -> dict[str, object]:
@@ -123,7 +143,9 @@ def _read(ws: Workspace, path: Path, rel: str, horizon: datetime, clock: int | N
     file, record, problems = validate_file(path, rel, ws.config)
     rows: list[Row] = []
     recurring = False
+    summary = None
     if record is not None and file is not None:
+        summary = astuple(Summary.of(record, rel, ws.config))
         timing = ws.timing
         obligations = list(timing.obligations_for(record, rel, horizon))
         recurring = timing.has_recurring(record.kind)
@@ -137,4 +159,4 @@ def _read(ws: Workspace, path: Path, rel: str, horizon: datetime, clock: int | N
     found = tuple((f.line, f.column, f.severity, f.code, f.message) for f in problems)
     times = tuple((row[0], row[2]) for row in rows)
     ahead = horizon.timestamp() if recurring else None
-    return store.Entry(key, digest, ahead, found, times, marshal.dumps(tuple(rows)))
+    return store.Entry(key, digest, ahead, found, times, marshal.dumps(tuple(rows)), summary)

@@ -72,4 +72,7 @@ def _forked(read: Callable[[T], Entry], jobs: Sequence[T]) -> Callable[[], list[
 
 
 def _fields(entry: Entry) -> tuple[Any, ...]:
-    return (entry.key, entry.digest, entry.horizon, entry.findings, entry.times, entry.open_rows)
+    return (
+        entry.key, entry.digest, entry.horizon, entry.findings, entry.times, entry.open_rows,
+        entry.summary,
+    )  # fmt: skip
