@@ -109,17 +109,21 @@ def _scan(text: str, *, strict: bool) -> dict[Path, Position]:
         if strict and (stripped[0] in "\t?%&*!|>[{]}" or stripped.startswith(("---", "..."))):
             raise _Unsure
         for path in waiting:  # the value of a key with nothing after its colon starts here
-            line, kcol, _, _, _ = index[path]
+            line, kcol, _, _, was = index[path]
             dash = stripped[0] == "-"
             if col > kcol - 1:
                 kind = "seq" if dash else "map"
             else:  # a sibling: the value is null, unless a key's sequence is not indented
                 kind = "seq" if dash and col == kcol - 1 and isinstance(path[-1], str) else "null"
+            if kind == "null" and was == "comment" and strict:
+                raise _Unsure  # ruamel places such a null by what follows it
             index[path] = (line, kcol, number, col + 1, kind)
         waiting = []
         if stripped[0] == "-" and (len(stripped) == 1 or stripped[1] == " "):
             rest = stripped[1:].lstrip(" ")
-            if pending is not None and col >= pending_col:
+            if pending is not None and (
+                col > pending_col or (col == pending_col and _is_key(pending))
+            ):  # a key's sequence may sit at the key's column; an item's may not
                 stack.append(_Open(col, pending, True))
             pending = None
             while stack[-1].col > col or (stack[-1].col == col and not stack[-1].sequence):
@@ -132,6 +136,8 @@ def _scan(text: str, *, strict: bool) -> dict[Path, Position]:
             item: Path = (*top.path, top.items)
             top.items += 1
             if not rest or rest.startswith("#"):
+                if strict:
+                    raise _Unsure  # ruamel places an empty item by where its dash ends
                 index[item] = (number, col + 1, number, col + 1, "map")
                 waiting.append(item)
                 pending, pending_col = item, col
@@ -167,6 +173,10 @@ def _scan(text: str, *, strict: bool) -> dict[Path, Position]:
     return index
 
 
+def _is_key(path: Path) -> bool:
+    return bool(path) and isinstance(path[-1], str)
+
+
 def _key(
     match: re.Match[str],
     content: str,
@@ -189,8 +199,9 @@ def _key(
     value = content[match.end() :]
     stripped = value.strip()
     value_col = col + match.end() + 1
-    if not stripped or stripped.startswith("#"):
-        index[path] = (number, col + 1, number, col + 1, "map")
+    if not stripped or stripped.startswith("#"):  # a null, unless lines below hold its value
+        kind = "comment" if stripped else "map"
+        index[path] = (number, col + 1, number, col + 1, kind)
         return path, None, [path]
     if stripped[0] in "|>":
         index[path] = (number, col + 1, number, value_col, "scalar")
