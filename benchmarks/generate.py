@@ -1,6 +1,6 @@
 """Write a synthetic collab workspace of N realistic records (default 10,000).
 
-    python benchmarks/generate.py DIR [--records N] [--seed S]
+    python benchmarks/generate.py DIR [--records N] [--seed S] [--stress]
 
 Every kind of SPEC §3 (requirement, meeting, issue, collaboration, customer-request, notice),
 ids and file names as `collab new` makes them (`<PREFIX>-<YEAR>-<SEQ>`, numbered per prefix and
@@ -14,9 +14,17 @@ generated `collab.yaml`. Records span 2024-01 to mid-June 2025; measured at `NOW
 - a share (`--late`, 2 %) met a deadline late (a lint *warning*, like a real workspace);
 - a few (`--drafts`, 0.5 %) are unfinished drafts (a lint *info*).
 
-Nothing generated is a lint *error*: `collab lint` on the result exits 0. The same seed and
-N give byte-identical files. The only library used is `holidays` (a collab dependency), to put
-events on working days.
+Nothing generated is a lint *error*: `collab lint` on the result exits 0 — unless `--broken`
+(a share of files, default 0) spoils some files with a mistake each (`mistakes.py`: a status
+the kind lacks, a date written the Chinese way, a deleted title), every one a lint error.
+`--open-items N` makes every overdue meeting, notice and requirement leave at least N items
+open (action items, to-dos, pending questions; default 1: one of them). `--stress` is the
+stress workspace of the performance issue: `--overdue 0.9 --broken 0.25 --open-items 8`, a
+quarter of the files with a lint error and ~40,000 overdue rows at 10,000 records.
+
+The same seed and options give byte-identical files (the defaults write what the generator
+wrote before `--broken` and `--open-items` existed). The only library used is `holidays` (a
+collab dependency), to put events on working days.
 
 Here: the plan (kinds, dates, ids, fates, links), `collab.yaml` and the CLI. The records' text
 is written by `kinds/` (one module per kind, shared pieces in `writer.py`) from the words in
@@ -34,6 +42,7 @@ from pathlib import Path
 
 from dates import NOW, NOW_ISO
 from kinds import WRITERS
+from mistakes import chosen, spoil
 from vocab import DEPARTMENTS, PEOPLE
 from writer import Spec, Writer
 
@@ -42,6 +51,9 @@ from collabkit.models import DEFAULT_PREFIXES, FOLDERS
 START = datetime(2024, 1, 2, 9, 0)  # the first record's earliest moment
 PREFIX = DEFAULT_PREFIXES  # the ids and folders collab itself uses
 FOLDER = FOLDERS
+# The shares of the realistic workspace (the defaults) and of the stress one (`--stress`).
+REALISTIC = {"overdue": 0.10, "late": 0.02, "drafts": 0.005, "broken": 0.0, "open_items": 1}
+STRESS = {**REALISTIC, "overdue": 0.90, "broken": 0.25, "open_items": 8}
 MIX = [
     ("meeting", 22),
     ("requirement", 18),
@@ -123,8 +135,11 @@ def generate(
     overdue: float = 0.10,
     late: float = 0.02,
     drafts: float = 0.005,
+    broken: float = 0.0,
+    open_items: int = 1,
 ) -> dict[str, int]:
-    """Write the workspace under `root` (which must be empty or absent); counts by kind."""
+    """Write the workspace under `root` (which must be empty or absent); counts by kind, fate
+    and mistake (`broken:date` …)."""
     rng = random.Random(seed)
     if root.exists() and any(root.iterdir()):
         raise SystemExit(f"generate.py: {root} is not empty")
@@ -132,10 +147,14 @@ def generate(
     (root / "collab.yaml").write_text(config_text(), encoding="utf-8")
     for folder in FOLDER.values():
         (root / "records" / folder).mkdir(parents=True, exist_ok=True)
-    writer = Writer(rng)
+    writer = Writer(rng, open_items)
     counts: dict[str, int] = {}
-    for spec in plan(records, rng, overdue, late, drafts):
+    spoiled = chosen(records, broken, seed)  # from its own random stream, not `rng`
+    for i, spec in enumerate(plan(records, rng, overdue, late, drafts)):
         text = WRITERS[spec.kind](writer, spec)
+        if i in spoiled:
+            text, mistake = spoil(text, spec.kind, spoiled[i])
+            counts[f"broken:{mistake}"] = counts.get(f"broken:{mistake}", 0) + 1
         path = root / "records" / FOLDER[spec.kind] / f"{spec.id}.yaml"
         path.write_text(text, encoding="utf-8")
         counts[spec.kind] = counts.get(spec.kind, 0) + 1
@@ -154,21 +173,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dir", type=Path, help="the workspace folder to create (empty or absent)")
     parser.add_argument("--records", type=int, default=10_000, help="how many (default 10,000)")
     parser.add_argument("--seed", type=int, default=20240914)
-    parser.add_argument("--overdue", type=float, default=0.10, help="share with something overdue")
-    parser.add_argument("--late", type=float, default=0.02, help="share that met a deadline late")
-    parser.add_argument("--drafts", type=float, default=0.005, help="share of unfinished drafts")
+    parser.add_argument(
+        "--stress", action="store_true", help="the stress shares (below) instead of the realistic"
+    )
+    shares = (
+        ("overdue", float, "share with something overdue"),
+        ("late", float, "share that met a deadline late"),
+        ("drafts", float, "share of unfinished drafts"),
+        ("broken", float, "share of files with a lint error"),
+        ("open_items", int, "items an overdue meeting, notice or requirement leaves open"),
+    )
+    for name, kind, text in shares:
+        parser.add_argument(
+            f"--{name.replace('_', '-')}",
+            type=kind,
+            help=f"{text} (default {REALISTIC[name]}; --stress {STRESS[name]})",
+        )
     parser.add_argument("--force", action="store_true", help="empty DIR first")
     args = parser.parse_args(argv)
     if args.force and args.dir.exists():
         shutil.rmtree(args.dir)
-    counts = generate(
-        args.dir,
-        args.records,
-        seed=args.seed,
-        overdue=args.overdue,
-        late=args.late,
-        drafts=args.drafts,
-    )
+    base = STRESS if args.stress else REALISTIC
+    options = {k: base[k] if getattr(args, k) is None else getattr(args, k) for k in base}
+    counts = generate(args.dir, args.records, seed=args.seed, **options)
     files, kb = size(args.dir)
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     print(

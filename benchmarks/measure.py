@@ -1,4 +1,5 @@
-"""Timing whole processes: wall time, peak RSS (from `wait4`), exit code and stdout of each."""
+"""Timing whole processes: wall time, peak RSS (from `wait4`), exit code and stdout of each (and
+stderr when asked)."""
 
 from __future__ import annotations
 
@@ -21,16 +22,17 @@ class Run:
     rss_mb: float
     code: int
     out: bytes = b""
+    err: bytes = b""
 
 
 SPAWNER = """
 import json, os, subprocess, sys, time
 for line in sys.stdin:
     job = json.loads(line)
-    with open(job["out"], "wb") as out:
+    with open(job["out"], "wb") as out, open(job["err"] or os.devnull, "wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(job["argv"], cwd=job["cwd"], env=job["env"], stdout=out,
-                                stderr=subprocess.DEVNULL)
+                                stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
     print(json.dumps([seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]), flush=True)
@@ -63,25 +65,41 @@ class Spawner:
             cls._proc = None
 
     @classmethod
-    def run(cls, argv: list[str], cwd: Path | None, env: dict[str, str] | None) -> Run:
+    def run(
+        cls, argv: list[str], cwd: Path | None, env: dict[str, str] | None, stderr: bool
+    ) -> Run:
         if cls._proc is None:
             cls.start()
         assert cls._proc is not None and cls._proc.stdin and cls._proc.stdout
-        with tempfile.NamedTemporaryFile(delete=False) as out:
-            name = out.name
+        names = []
+        for _ in range(2 if stderr else 1):
+            with tempfile.NamedTemporaryFile(delete=False) as out:
+                names.append(out.name)
         try:
-            job = {"argv": argv, "cwd": str(cwd) if cwd else None, "env": env, "out": name}
+            job = {
+                "argv": argv, "cwd": str(cwd) if cwd else None, "env": env, "out": names[0],
+                "err": names[1] if stderr else None,
+            }  # fmt: skip
             cls._proc.stdin.write(json.dumps(job) + "\n")
             cls._proc.stdin.flush()
             seconds, rss_kb, code = json.loads(cls._proc.stdout.readline())
-            return Run(seconds, rss_kb / 1024, code, Path(name).read_bytes())
+            err = Path(names[1]).read_bytes() if stderr else b""
+            return Run(seconds, rss_kb / 1024, code, Path(names[0]).read_bytes(), err)
         finally:
-            os.unlink(name)
+            for name in names:
+                os.unlink(name)
 
 
-def run_process(argv: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """One whole process: wall time, peak RSS (from wait4), exit code, stdout."""
-    return Spawner.run(argv, cwd, env)
+def run_process(
+    argv: list[str],
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    *,
+    stderr: bool = False,
+) -> Run:
+    """One whole process: wall time, peak RSS (from wait4), exit code, stdout (and stderr when
+    `stderr`; otherwise it goes nowhere)."""
+    return Spawner.run(argv, cwd, env, stderr)
 
 
 def repeat(
@@ -110,3 +128,11 @@ def cold_and_warm(argv: list[str], root: Path, k: int) -> tuple[list[Run], list[
 def collab_command() -> list[str]:
     script = Path(sys.executable).parent / "collab"
     return [str(script)] if script.exists() else [sys.executable, "-m", "collabkit"]
+
+
+def collab_with_python(*flags: str) -> list[str]:
+    """`collab` started by this Python with interpreter `flags` (`-X importtime`): the same
+    entry-point script as `collab_command`, else `-m collabkit`."""
+    script = Path(sys.executable).parent / "collab"
+    target = [str(script)] if script.exists() else ["-m", "collabkit"]
+    return [sys.executable, *flags, *target]

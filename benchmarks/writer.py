@@ -21,8 +21,16 @@ class Spec:
 
 
 class Writer:
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, open_items: int = 1) -> None:
         self.rng = rng
+        # How many items an overdue meeting, notice or requirement leaves open: 1 (one action
+        # item, to-do or pending question, as a real workspace), or at least this many (every
+        # item of such a record is open then: the stress workspace).
+        self.open_items = open_items
+
+    def all_open(self, spec: Spec) -> bool:
+        """Whether every item of `spec` stays open (an overdue record, `open_items` > 1)."""
+        return spec.fate == "overdue" and self.open_items > 1
 
     def person(self, dept: str | None = None) -> str:
         dept = dept or self.rng.choice(DEPARTMENTS)

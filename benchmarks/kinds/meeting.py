@@ -66,15 +66,19 @@ def write(w: Writer, s: Spec) -> str:
     n_actions = rng.randint(1, 4)
     no_minutes = s.fate == "overdue" and rng.random() < 0.3
     overdue_item = rng.randrange(n_actions) if s.fate == "overdue" else -1
+    if w.all_open(s):
+        n_actions = max(n_actions, w.open_items)
     for i in range(n_actions):
         due = start + timedelta(days=rng.randint(3, 30))
+        if w.all_open(s):  # on a working day: thousands of open items due on a Sunday would
+            due = workday_at(due, 0)  # be thousands of lint infos the stress does not intend
         done = done_by(due, end + timedelta(hours=2), rng)
         lines.append(
             f"  - id: A{i + 1}\n    task: {pick(rng, TASKS)}\n"
             f"    owner: {rng.choice(attendees)[0]}\n    due: {d(due)}\n"
             f"    deliverable: {pick(rng, DELIVERABLES)}\n"
         )
-        stuck = i == overdue_item and due.date() < NOW.date()
+        stuck = (i == overdue_item or w.all_open(s)) and due.date() < NOW.date()
         lines.append(item_status(due, done, stuck))
         if stuck:
             lines.append(

@@ -36,14 +36,18 @@ def write(w: Writer, s: Spec) -> str:
         return "".join(lines[:3]) + "status: draft\n"
     lines.append("todos:\n")
     n = rng.randint(1, 3)
+    if w.all_open(s):
+        n = max(n, w.open_items)
     for i in range(n):
         due = at + timedelta(days=rng.randint(2, 14))
+        if w.all_open(s):  # on a working day (as in meeting.py)
+            due = workday_at(due, 0)
         done = done_by(due, at + timedelta(hours=2), rng)
         lines.append(
             f"  - id: T{i + 1}\n    task: {pick(rng, TASKS)}\n"
             f"    owner: {rng.choice(people)}\n    due: {d(due)}\n"
         )
-        stuck = s.fate == "overdue" and i == 0 and due.date() < NOW.date()
+        stuck = s.fate == "overdue" and (i == 0 or w.all_open(s)) and due.date() < NOW.date()
         lines.append(item_status(due, done, stuck))
     old = (NOW - at).days > 60 and s.fate == "normal"
     return "".join(lines) + f"status: {'closed' if old else 'sent'}\n" + links(s)

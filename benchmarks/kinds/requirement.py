@@ -50,7 +50,10 @@ def write(w: Writer, s: Spec) -> str:
         f"  {rec_d}: 负责开发、测试与上线\n"
     )
     pending = ["pending:                  # 待确认事项;未写 due 的默认 24 小时内反馈\n"]
-    for i in range(1, rng.randint(1, 3) + 1):
+    questions = rng.randint(1, 3)
+    if w.all_open(s):
+        questions = max(questions, w.open_items)
+    for i in range(1, questions + 1):
         raised = sent + timedelta(hours=rng.randint(1, 30))
         answered = raised + timedelta(hours=rng.randint(1, 20))
         pending.append(
@@ -58,7 +61,7 @@ def write(w: Writer, s: Spec) -> str:
             f"    owner: {w.person(rng.choice([req_d, rec_d]))}\n"
             f"    raised_at: {t(raised)}\n"
         )
-        if not (s.fate == "overdue" and i == 1 and answered < NOW):
+        if not (s.fate == "overdue" and (i == 1 or w.all_open(s)) and answered < NOW):
             if answered < NOW:
                 pending.append(
                     f"    answer: 已确认,按{pick(rng, DECISIONS)}执行\n"

@@ -46,10 +46,11 @@ def paths(node: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str |
 def exists(tree: Any, loc: tuple[str | int, ...]) -> bool:
     node = tree
     for segment in loc:
-        if (isinstance(node, dict) and segment in node) or (isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node)):
-            node = node[segment]
-        else:
+        in_map = isinstance(node, dict) and segment in node
+        in_list = isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node)
+        if not (in_map or in_list):
             return False
+        node = node[segment]
     return True
 
 
