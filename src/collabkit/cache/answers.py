@@ -54,7 +54,7 @@ def unchanged(root: Path, kept: Identities) -> bool:
         except OSError:
             return False
         key, digest = ident
-        if not store.still_valid(store.Entry(key, digest, None, (), (), b""), path, st):
+        if not store.still_valid(key, digest, path, st):
             return False
         seen += 1
     return seen == len(kept)

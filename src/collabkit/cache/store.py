@@ -23,9 +23,8 @@ import marshal
 import os
 import sys
 from dataclasses import dataclass, field
-from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import collabkit
 
@@ -36,9 +35,9 @@ UNSURE_NS = 2_000_000_000  # a file changed this close to a read may change agai
 Key = tuple[int, int, int]  # size, mtime_ns, inode
 
 
-@dataclass(slots=True)
-class Entry:
-    """What one record file yielded when it had `key` (and `digest`, when unsure)."""
+class Entry(NamedTuple):
+    """What one record file yielded when it had `key` (and `digest`, when unsure). A
+    tuple: ten thousand of them come out of the cache file at the cost of one each."""
 
     key: Key
     digest: str | None
@@ -117,15 +116,16 @@ def digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-def still_valid(entry: Entry, path: str | Path, st: os.stat_result) -> bool:
-    """Whether `entry` still describes the file at `path` (whose stat is `st`)."""
-    if entry.key != key_of(st):
+def still_valid(key: Key, known: str | None, path: str | Path, st: os.stat_result) -> bool:
+    """Whether a file with identity `key` (and digest `known`, when unsure) is still the
+    file at `path` (whose stat is `st`)."""
+    if key != (st.st_size, st.st_mtime_ns, st.st_ino):
         return False
-    if entry.digest is None:
+    if known is None:
         return True
     try:
         with open(path, "rb") as data:
-            return digest(data.read()) == entry.digest
+            return digest(data.read()) == known
     except OSError:
         return False
 
@@ -135,7 +135,7 @@ def read(root: Path, expected: str) -> Cache | None:
     payload = load_blob(root, NAME, expected)
     try:
         facts, raw = payload
-        entries = {rel: Entry(*fields) for rel, fields in raw.items()}
+        entries = {rel: Entry._make(fields) for rel, fields in raw.items()}
     except Exception:  # missing, or not what this version writes: rebuilt, never trusted
         return None
     return Cache(expected, facts, entries)
@@ -143,10 +143,7 @@ def read(root: Path, expected: str) -> Cache | None:
 
 def write(root: Path, cache: Cache) -> bool:
     """Write the record cache whole (see `save_blob`)."""
-    raw = {
-        rel: (e.key, e.digest, e.horizon, e.findings, e.times, e.open_rows, e.summary)
-        for rel, e in cache.entries.items()
-    }
+    raw = {rel: tuple(entry) for rel, entry in cache.entries.items()}
     return save_blob(root, NAME, cache.stamp, (cache.facts, raw))
 
 
@@ -201,18 +198,15 @@ def _code_stamp() -> str:
 
 
 def _holidays_stamp() -> str:
-    """The installed `holidays` package (its schedules decide deadlines), found without
-    importing it."""
+    """The installed `holidays` package (its schedules decide deadlines), found on the
+    import path without importing it."""
     module = sys.modules.get("holidays")
-    origin = getattr(module, "__file__", None)
-    if origin is None:
-        spec = find_spec("holidays")
-        origin = spec.origin if spec is not None else None
-    if origin is None:
-        return "-"
-    try:
-        version = Path(origin).with_name("version.py")
-        st = os.stat(version if version.exists() else origin)
-    except OSError:
-        return "-"
-    return f"{st.st_size}:{st.st_mtime_ns}"
+    places = [os.path.dirname(module.__file__)] if module and module.__file__ else []
+    places += [os.path.join(folder or ".", "holidays") for folder in sys.path]
+    for place in places:
+        try:
+            st = os.stat(os.path.join(place, "version.py"))
+        except OSError:
+            continue
+        return f"{place}:{st.st_size}:{st.st_mtime_ns}"
+    return "-"

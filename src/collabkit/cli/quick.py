@@ -24,7 +24,7 @@ from collabkit.cache import store
 from collabkit.cli.plain import EXIT_PIPE, print_json, tolerate_any_encoding, warn_skipped
 from collabkit.findings import Event, Finding, Place
 from collabkit.io.walk import record_files
-from collabkit.timing.obligation import Obligation, due_between, overdue
+from collabkit.timing.obligation import Row, due_rows, overdue_rows, row_json
 
 if TYPE_CHECKING:
     from collabkit.workspace import Workspace
@@ -42,6 +42,7 @@ OPTIONS = {
 }
 FLAGS = {"--exit-code", "--strict"}
 LINT_FORMATS = ("text", "json", "github")
+OWNER, DEPARTMENT = 8, 9  # in an obligation's row (`Obligation.as_row`)
 
 
 def answer(argv: list[str]) -> int | None:
@@ -63,7 +64,7 @@ def answer(argv: list[str]) -> int | None:
     tolerate_any_encoding()
     warn_skipped(skipped, language)
     try:
-        print_json([ob.as_json(ob.line, language) for ob in shown])
+        print_json(shown, flat=True)
         sys.stdout.flush()
     except BrokenPipeError:
         return EXIT_PIPE
@@ -126,7 +127,7 @@ def _print_lint(linted: Linted | None) -> int | None:
 
 def _answer(
     root: Path, command: str, options: dict[str, str]
-) -> tuple[list[Obligation], list[Finding], str, bool] | None:
+) -> tuple[list[dict[str, Any]], list[Finding], str, bool] | None:
     if options.get("--format") != "json":
         return None
     stamp = store.stamp(root)
@@ -147,21 +148,24 @@ def _answer(
         return None
     first = now if command == "due" else None  # overdue: anything due before now
     span = (first.timestamp() if first else float("-inf"), until.timestamp())
-    chosen, skipped = _unchanged(root, cache, until, span[0]) if cache else (None, [])
-    if chosen is None:  # something changed: read what did, with the library
-        from collabkit.workspace.cached import open_obligations
+    rows, skipped = _unchanged(root, cache, until, span[0]) if cache else (None, [])
+    if rows is None:  # something changed: read what did, with the library
+        from collabkit.workspace.cached import open_rows
 
-        chosen, skipped = open_obligations(ws or _open(root), until, (first, until))
-    obligations = [
-        ob
-        for ob in chosen
-        if (not owners or ob.owner in owners)
-        and (department is None or ob.department == department)
-    ]
-    shown = (
-        overdue(obligations, now) if command == "overdue" else due_between(obligations, now, until)
-    )
-    return (shown, skipped, facts["language"], command == "overdue" and "--exit-code" in options)
+        rows, skipped = open_rows(ws or _open(root), until, (first, until))
+    if owners or department is not None:  # as query.Filter keeps them
+        rows = [
+            row
+            for row in rows
+            if (not owners or row[OWNER] in owners)
+            and (department is None or row[DEPARTMENT] == department)
+        ]
+    language = facts["language"]
+    if command == "overdue":
+        shown = [row_json(row, missed, language) for row, missed in overdue_rows(rows, now)]
+    else:
+        shown = [row_json(row, 0, language) for row in due_rows(rows, now, until)]
+    return shown, skipped, language, command == "overdue" and "--exit-code" in options
 
 
 def _parse(argv: list[str]) -> tuple[Path, str, dict[str, str]] | None:
@@ -252,33 +256,39 @@ def _owners(owner: str | None, people: list[tuple[str, str | None]]) -> frozense
 
 def _unchanged(
     root: Path, cache: store.Cache, until: datetime, first: float
-) -> tuple[list[Obligation] | None, list[Finding]]:
-    """The unmet obligations of the records that owe something due from `first` to
+) -> tuple[list[Row] | None, list[Finding]]:
+    """The unmet obligation rows of the records that owe something due from `first` to
     `until`, when every record file is as cached; (None, []) when one is new, changed,
     gone, or needs periods further ahead than were cached."""
     entries = cache.entries
     seen = 0
-    chosen: list[Obligation] = []
+    chosen: list[Row] = []
     skipped: list[Finding] = []
     limit = until.timestamp()
     top = str(root)
     prefix = len(top.rstrip(os.sep)) + 1
+    stat = os.stat
     for path, link in record_files(os.path.join(top, "records")):
         rel = path[prefix:].replace(os.sep, "/")
         entry = entries.get(rel)
         try:
-            st = os.stat(path)
+            st = stat(path)
         except OSError:
             return None, []
-        if entry is None or link or not store.still_valid(entry, path, st):
+        if entry is None or link:
             return None, []
-        if entry.horizon is not None and limit > entry.horizon:
+        key, digest, horizon, findings, times, _, _ = entry
+        if key != (st.st_size, st.st_mtime_ns, st.st_ino) or (
+            digest is not None and not store.still_valid(key, digest, path, st)
+        ):
+            return None, []
+        if horizon is not None and limit > horizon:
             return None, []
         seen += 1
-        skipped.extend(Finding(rel, *f) for f in entry.findings)
-        if entry.has_open(first, limit, limit):
-            rows = entry.rows()
-            chosen.extend(Obligation.from_row(r) for r in rows if r[2] is None or r[2] <= limit)
+        if findings:
+            skipped.extend(Finding(rel, *f) for f in findings)
+        if times and entry.has_open(first, limit, limit):
+            chosen.extend(row for row in entry.rows() if row[2] is None or row[2] <= limit)
     if seen != len(entries):
         return None, []
     return chosen, skipped

@@ -8,8 +8,10 @@ workspace (`Workspace.walk`), the cache and the fast path all walk with this one
 from __future__ import annotations
 
 import os
+from operator import attrgetter
 
 RECORD_SUFFIXES = (".yaml", ".yml")
+_NAME = attrgetter("name")
 
 
 def record_files(folder: str) -> list[tuple[str, bool]]:
@@ -19,7 +21,7 @@ def record_files(folder: str) -> list[tuple[str, bool]]:
     while folders:
         current = folders.pop()
         try:
-            entries = sorted(os.scandir(current), key=lambda entry: entry.name)
+            entries = sorted(os.scandir(current), key=_NAME)
         except OSError:
             continue
         subfolders = []

@@ -9,13 +9,15 @@ row, a plain tuple (`as_row` / `from_row`) that `marshal` stores.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from operator import attrgetter, itemgetter
+from typing import Any, Literal, TypeVar
 
 State = Literal["open", "overdue", "met", "breach"]
 Row = tuple[Any, ...]
+T = TypeVar("T")
 ESTIMATED_MARK = "≈"
 
 
@@ -49,12 +51,7 @@ class Obligation:
 
     def problem(self, language: str) -> str | None:
         """Why the deadline is estimated, and the fix; None when it is exact."""
-        if not self.estimated_years:
-            return None
-        from collabkit import i18n
-
-        years = ", ".join(str(y) for y in sorted(self.estimated_years))
-        return i18n.text("estimated.problem", language, years=years)
+        return problem_text(self.estimated_years, language) if self.estimated_years else None
 
     def state(self, now: datetime) -> State:
         if self.met:
@@ -63,24 +60,11 @@ class Obligation:
 
     def as_json(self, line: int | None, language: str) -> dict[str, Any]:
         """The JSON item of SPEC §4."""
-        item: dict[str, Any] = {
-            "record": self.record,
-            "kind": self.kind,
-            "item": self.item,
-            "rule": self.rule,
-            "what": self.what,
-            "owner": self.owner,
-            "department": self.department,
-            "due": self.due.isoformat(timespec="seconds"),
-            "file": self.file,
-            "line": line,
-        }
-        if self.estimated_years:
-            item["estimated"] = True
-            item["problem"] = self.problem(language)
-        if self.missed_before:
-            item["missed_before"] = self.missed_before
-        return item
+        fields = (self.record, self.kind, self.item, self.rule, self.what, self.owner)
+        due = self.due.isoformat(timespec="seconds")
+        years = tuple(self.estimated_years)
+        return json_item((*fields, self.department), due, self.file, line, years,
+                         self.missed_before, language)  # fmt: skip
 
     def as_row(self) -> Row:
         """The obligation as plain values: (due, met, begins) as POSIX seconds first, for
@@ -106,35 +90,18 @@ class Obligation:
         )  # fmt: skip
 
 
-def rows_until(rows: Iterable[Row], until: float) -> Iterator[Row]:
-    """The rows a run up to `until` (POSIX seconds) has: every period of a recurring rule
-    up to the one holding `until`, and every other obligation."""
-    return (row for row in rows if row[2] is None or row[2] <= until)
-
-
-def open_rows(rows: Iterable[Row], before: float) -> list[Row]:
-    """The unmet rows due at or before `before` (POSIX seconds)."""
-    return [row for row in rows if not row[1] and row[0] <= before]
-
-
 def overdue(obligations: Iterable[Obligation], now: datetime) -> list[Obligation]:
     """Unmet obligations past their deadline at `now`, most overdue first. Of a recurring
     rule only the latest missed period of each record is listed, counting the others."""
-    late: list[Obligation] = []
-    latest: dict[tuple[str, str], Obligation] = {}
-    missed: Counter[tuple[str, str]] = Counter()
-    for ob in obligations:
-        if ob.met or now <= ob.due:
-            continue
-        if not ob.recurring:
-            late.append(ob)
-            continue
-        key = (ob.record, ob.rule)
-        missed[key] += 1
-        if key not in latest or ob.due >= latest[key].due:  # periods come in order
-            latest[key] = ob
-    late += [replace(ob, missed_before=missed[key] - 1) for key, ob in latest.items()]
+    picked = _late(obligations, now, _MET, _DUE, _RECURRING, _GROUP)
+    late = [replace(ob, missed_before=missed) if ob.recurring else ob for ob, missed in picked]
     return sorted(late, key=_order)
+
+
+def overdue_rows(rows: Iterable[Row], now: datetime) -> list[tuple[Row, int]]:
+    """`overdue` of cached rows (`Obligation.as_row`): each with its `missed_before`."""
+    picked = _late(rows, now.timestamp(), _ROW_MET, _ROW_DUE, _ROW_RECURRING, _ROW_GROUP)
+    return sorted(picked, key=lambda pair: _row_order(pair[0]))
 
 
 def due_between(
@@ -145,5 +112,89 @@ def due_between(
     return sorted(upcoming, key=_order)
 
 
+def due_rows(rows: Iterable[Row], now: datetime, until: datetime) -> list[Row]:
+    """`due_between` of cached rows."""
+    first, last = now.timestamp(), until.timestamp()
+    return sorted((row for row in rows if not row[1] and first <= row[0] <= last), key=_row_order)
+
+
+def row_json(row: Row, missed_before: int, language: str) -> dict[str, Any]:
+    """The JSON item of SPEC §4 of a cached row: what `Obligation.as_json` gives."""
+    due = row[10]
+    if "." in due[19:]:  # to the second, as `as_json`: drop a fraction, keep the offset
+        due = due[:19] + due[19:].split(".", 1)[1].lstrip("0123456789")
+    return json_item(row[3:10], due, row[12], row[18], row[14], missed_before, language)
+
+
+def json_item(
+    fields: tuple[Any, ...],
+    due: str,
+    file: str,
+    line: int | None,
+    estimated: tuple[int, ...],
+    missed_before: int,
+    language: str,
+) -> dict[str, Any]:
+    """The JSON item of SPEC §4 from plain values; `fields` are (record, kind, item, rule,
+    what, owner, department)."""
+    record, kind, item, rule, what, owner, department = fields
+    found: dict[str, Any] = {
+        "record": record, "kind": kind, "item": item, "rule": rule, "what": what,
+        "owner": owner, "department": department, "due": due, "file": file, "line": line,
+    }  # fmt: skip
+    if estimated:
+        found["estimated"] = True
+        found["problem"] = problem_text(estimated, language)
+    if missed_before:
+        found["missed_before"] = missed_before
+    return found
+
+
+def problem_text(years: Iterable[int], language: str) -> str:
+    """Why a deadline is estimated, and the fix."""
+    from collabkit import i18n
+
+    shown = ", ".join(map(str, sorted(years)))
+    return i18n.text("estimated.problem", language, years=shown)
+
+
+_MET, _DUE, _RECURRING = attrgetter("met"), attrgetter("due"), attrgetter("recurring")
+_GROUP = attrgetter("record", "rule")
+# the same of a row: (due, met, begins, record, kind, item, rule, …, recurring at 15)
+_ROW_MET, _ROW_DUE, _ROW_RECURRING = itemgetter(1), itemgetter(0), itemgetter(15)
+_ROW_GROUP = itemgetter(3, 6)
+
+
+def _late(
+    items: Iterable[T],
+    now: Any,
+    met: Callable[[T], bool],
+    due: Callable[[T], Any],
+    recurring: Callable[[T], bool],
+    group: Callable[[T], Any],
+) -> list[tuple[T, int]]:
+    """The unmet items due before `now`, each with how many earlier periods of its
+    recurring rule were missed too; of a recurring rule only each record's latest."""
+    late: list[tuple[T, int]] = []
+    latest: dict[Any, T] = {}
+    missed: Counter[Any] = Counter()
+    for item in items:
+        if met(item) or now <= due(item):
+            continue
+        if not recurring(item):
+            late.append((item, 0))
+            continue
+        key = group(item)
+        missed[key] += 1
+        if key not in latest or due(item) >= due(latest[key]):  # periods come in order
+            latest[key] = item
+    late += [(item, missed[key] - 1) for key, item in latest.items()]
+    return late
+
+
 def _order(ob: Obligation) -> tuple[datetime, str, str, str]:
     return (ob.due, ob.record, ob.item or "", ob.rule)
+
+
+def _row_order(row: Row) -> tuple[float, str, str, str]:
+    return (row[0], row[3], row[5] or "", row[6])

@@ -36,18 +36,23 @@ def open_obligations(
     up to the one holding it), and the findings of the files that could not be read.
     With `due` (first, last), only the records that owe something due in that span (the
     first None: any time before the last) give their obligations."""
+    rows, findings = open_rows(ws, until, due)
+    with collector_paused():
+        return [Obligation.from_row(row) for row in rows], findings
+
+
+def open_rows(
+    ws: Workspace, until: datetime, due: tuple[datetime | None, datetime] | None = None
+) -> tuple[list[Row], list[Finding]]:
+    """`open_obligations` as rows (`Obligation.as_row`), for who builds only some."""
     first, last = _span(due)
     limit = until.timestamp()
-    obligations: list[Obligation] = []
+    rows: list[Row] = []
     entries, findings = refreshed(ws, until)
-    with collector_paused():
-        for entry in entries:
-            if entry.has_open(first, last, limit):
-                rows = entry.rows()
-                obligations.extend(
-                    Obligation.from_row(r) for r in rows if r[2] is None or r[2] <= limit
-                )
-    return obligations, findings
+    for entry in entries:
+        if entry.has_open(first, last, limit):
+            rows.extend(row for row in entry.rows() if row[2] is None or row[2] <= limit)
+    return rows, findings
 
 
 def summaries(ws: Workspace, now: datetime) -> tuple[list[Summary], list[Finding]]:
@@ -127,7 +132,7 @@ def _valid_entry(entry: store.Entry | None, path: str, limit: float) -> store.En
         st = os.stat(path)
     except OSError:
         return None
-    return entry if store.still_valid(entry, path, st) else None
+    return entry if store.still_valid(entry.key, entry.digest, path, st) else None
 
 
 def _read(ws: Workspace, path: Path, rel: str, horizon: datetime, clock: int | None) -> store.Entry:

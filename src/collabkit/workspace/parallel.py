@@ -64,7 +64,7 @@ def _forked(read: Callable[[T], Entry], jobs: Sequence[T]) -> Callable[[], list[
         if status != 0:
             return None
         try:
-            return [Entry(*fields) for fields in marshal.loads(data)]
+            return [Entry._make(fields) for fields in marshal.loads(data)]
         except (ValueError, EOFError, TypeError):
             return None
 
@@ -72,7 +72,4 @@ def _forked(read: Callable[[T], Entry], jobs: Sequence[T]) -> Callable[[], list[
 
 
 def _fields(entry: Entry) -> tuple[Any, ...]:
-    return (
-        entry.key, entry.digest, entry.horizon, entry.findings, entry.times, entry.open_rows,
-        entry.summary,
-    )  # fmt: skip
+    return tuple(entry)
