@@ -1,14 +1,15 @@
-"""Text a record holds, made safe to print; JSON on stdout. The standard library only: the
-fast path (`cli.quick`) prints with these too."""
+"""Text a record holds, made safe to print; JSON on stdout (`io.jsonout`). The standard
+library only: the fast path (`cli.quick`) prints with these too."""
 
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from collabkit.io.jsonout import dumps
 
 EXIT_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `yes | head -1`
 
@@ -20,33 +21,6 @@ if TYPE_CHECKING:
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def dumps(data: Any, *, flat: bool = False) -> str:
-    """`json.dumps(data, ensure_ascii=False, indent=2)`, the same text; a list of flat
-    objects (what `overdue` and `lint` print, thousands of items) by the C encoder.
-    `flat`: the caller knows the items are flat objects (no need to look)."""
-    if not isinstance(data, list) or not (flat or all(_is_flat(item) for item in data)):
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    if not data:
-        return "[]"
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": ")).encode
-    items = ",\n".join(f"  {{\n    {encode(item)[1:-1]}\n  }}" for item in data)
-    return f"[\n{items}\n]"
-
-
-def _is_flat(item: Any) -> bool:
-    """A non-empty object of strings, numbers, booleans and nulls (no nested newlines)."""
-    return (
-        type(item) is dict
-        and bool(item)
-        and all(type(k) is str for k in item)
-        and all(type(v) in _SCALARS for v in item.values())
-    )
-
-
-_SCALARS = frozenset({str, int, bool, type(None)})
 
 
 def visible(text: str) -> str:
@@ -63,8 +37,7 @@ def _escape(match: re.Match[str]) -> str:
 
 def print_json(data: Any, *, flat: bool = False) -> None:
     """JSON on stdout; control characters that JSON may carry raw are escaped too."""
-    text = dumps(data, flat=flat)
-    sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
+    sys.stdout.write(dumps(data, flat=flat))
     sys.stdout.write("\n")
 
 

@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from collabkit.cache import store
-from collabkit.cli.plain import EXIT_PIPE, print_json, tolerate_any_encoding, warn_skipped
+from collabkit.cli.plain import EXIT_PIPE, tolerate_any_encoding, warn_skipped
 from collabkit.findings import Event, Finding, Place
+from collabkit.io.jsonout import joined
 from collabkit.io.walk import record_files
-from collabkit.timing.obligation import Row, due_rows, overdue_rows, row_json
+from collabkit.timing.obligation import Listed, due_listed, overdue_listed
 
 if TYPE_CHECKING:
     from collabkit.workspace import Workspace
@@ -42,7 +43,7 @@ OPTIONS = {
 }
 FLAGS = {"--exit-code", "--strict"}
 LINT_FORMATS = ("text", "json", "github")
-OWNER, DEPARTMENT = 8, 9  # in an obligation's row (`Obligation.as_row`)
+OWNER, DEPARTMENT = 6, 7  # in an obligation's listing (`Obligation.as_listed`)
 
 
 def answer(argv: list[str]) -> int | None:
@@ -64,7 +65,8 @@ def answer(argv: list[str]) -> int | None:
     tolerate_any_encoding()
     warn_skipped(skipped, language)
     try:
-        print_json(shown, flat=True)
+        sys.stdout.write(joined(shown))
+        sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:
         return EXIT_PIPE
@@ -127,7 +129,7 @@ def _print_lint(linted: Linted | None) -> int | None:
 
 def _answer(
     root: Path, command: str, options: dict[str, str]
-) -> tuple[list[dict[str, Any]], list[Finding], str, bool] | None:
+) -> tuple[list[str], list[Finding], str, bool] | None:
     if options.get("--format") != "json":
         return None
     stamp = store.stamp(root)
@@ -148,23 +150,21 @@ def _answer(
         return None
     first = now if command == "due" else None  # overdue: anything due before now
     span = (first.timestamp() if first else float("-inf"), until.timestamp())
-    rows, skipped = _unchanged(root, cache, until, span[0]) if cache else (None, [])
-    if rows is None:  # something changed: read what did, with the library
-        from collabkit.workspace.cached import open_rows
-
-        rows, skipped = open_rows(ws or _open(root), until, (first, until))
-    if owners or department is not None:  # as query.Filter keeps them
-        rows = [
-            row
-            for row in rows
-            if (not owners or row[OWNER] in owners)
-            and (department is None or row[DEPARTMENT] == department)
-        ]
+    listed, skipped = _unchanged(root, cache, until, span[0]) if cache else (None, [])
     language = facts["language"]
-    if command == "overdue":
-        shown = [row_json(row, missed, language) for row, missed in overdue_rows(rows, now)]
-    else:
-        shown = [row_json(row, 0, language) for row in due_rows(rows, now, until)]
+    if listed is None:  # something changed: read what did, with the library
+        from collabkit.workspace.cached import open_listed
+
+        listed, skipped = open_listed(ws or _open(root), until, (first, until))
+    if owners or department is not None:  # as query.Filter keeps them
+        listed = [
+            x
+            for x in listed
+            if (not owners or x[OWNER] in owners)
+            and (department is None or x[DEPARTMENT] == department)
+        ]
+    due = command == "due"
+    shown = due_listed(listed, now, until) if due else overdue_listed(listed, now)
     return shown, skipped, language, command == "overdue" and "--exit-code" in options
 
 
@@ -256,13 +256,13 @@ def _owners(owner: str | None, people: list[tuple[str, str | None]]) -> frozense
 
 def _unchanged(
     root: Path, cache: store.Cache, until: datetime, first: float
-) -> tuple[list[Row] | None, list[Finding]]:
-    """The unmet obligation rows of the records that owe something due from `first` to
-    `until`, when every record file is as cached; (None, []) when one is new, changed,
-    gone, or needs periods further ahead than were cached."""
+) -> tuple[list[Listed] | None, list[Finding]]:
+    """The unmet obligations (`Obligation.as_listed`) of the records that owe something
+    due from `first` to `until`, when every record file is as cached; (None, []) when
+    one is new, changed, gone, or needs periods further ahead than were cached."""
     entries = cache.entries
     seen = 0
-    chosen: list[Row] = []
+    chosen: list[Listed] = []
     skipped: list[Finding] = []
     limit = until.timestamp()
     top = str(root)
@@ -277,7 +277,7 @@ def _unchanged(
             return None, []
         if entry is None or link:
             return None, []
-        key, digest, horizon, findings, times, _, _ = entry
+        key, digest, horizon, findings, listed, _, _ = entry
         if key != (st.st_size, st.st_mtime_ns, st.st_ino) or (
             digest is not None and not store.still_valid(key, digest, path, st)
         ):
@@ -287,8 +287,8 @@ def _unchanged(
         seen += 1
         if findings:
             skipped.extend(Finding(rel, *f) for f in findings)
-        if times and entry.has_open(first, limit, limit):
-            chosen.extend(row for row in entry.rows() if row[2] is None or row[2] <= limit)
+        if listed and entry.has_open(first, limit, limit):
+            chosen.extend(x for x in listed if x[1] is None or x[1] <= limit)
     if seen != len(entries):
         return None, []
     return chosen, skipped

@@ -15,8 +15,13 @@ from datetime import UTC, datetime
 from operator import attrgetter, itemgetter
 from typing import Any, Literal, TypeVar
 
+from collabkit.io.jsonout import item_text, with_key
+
 State = Literal["open", "overdue", "met", "breach"]
 Row = tuple[Any, ...]
+# An unmet obligation as listings need it: (due, period begins, record, item, rule,
+# recurring, owner, department, JSON item text)
+Listed = tuple[float, float | None, str, str, str, bool, str | None, str | None, str]
 T = TypeVar("T")
 ESTIMATED_MARK = "≈"
 
@@ -66,6 +71,14 @@ class Obligation:
         return json_item((*fields, self.department), due, self.file, line, years,
                          self.missed_before, language)  # fmt: skip
 
+    def as_listed(self, language: str) -> Listed:
+        """What listing the obligation needs when it is unmet: when it is due, how it sorts
+        and groups, whom it is for, and its JSON item already encoded (`Listed`)."""
+        begins = self.begins.timestamp() if self.begins is not None else None
+        text = item_text(self.as_json(self.line, language))
+        return (self.due.timestamp(), begins, self.record, self.item or "", self.rule,
+                self.recurring, self.owner, self.department, text)  # fmt: skip
+
     def as_row(self) -> Row:
         """The obligation as plain values: (due, met, begins) as POSIX seconds first, for
         choosing rows without building objects, then every field."""
@@ -98,10 +111,11 @@ def overdue(obligations: Iterable[Obligation], now: datetime) -> list[Obligation
     return sorted(late, key=_order)
 
 
-def overdue_rows(rows: Iterable[Row], now: datetime) -> list[tuple[Row, int]]:
-    """`overdue` of cached rows (`Obligation.as_row`): each with its `missed_before`."""
-    picked = _late(rows, now.timestamp(), _ROW_MET, _ROW_DUE, _ROW_RECURRING, _ROW_GROUP)
-    return sorted(picked, key=lambda pair: _row_order(pair[0]))
+def overdue_listed(listed: Iterable[Listed], now: datetime) -> list[str]:
+    """`overdue` of cached listings: the JSON text of each item, most overdue first."""
+    picked = _late(listed, now.timestamp(), _never, _L_DUE, _L_RECURRING, _L_GROUP)
+    picked.sort(key=lambda pair: _L_ORDER(pair[0]))
+    return [with_key(x[8], "missed_before", n) if n else x[8] for x, n in picked]
 
 
 def due_between(
@@ -112,18 +126,10 @@ def due_between(
     return sorted(upcoming, key=_order)
 
 
-def due_rows(rows: Iterable[Row], now: datetime, until: datetime) -> list[Row]:
-    """`due_between` of cached rows."""
+def due_listed(listed: Iterable[Listed], now: datetime, until: datetime) -> list[str]:
+    """`due_between` of cached listings: the JSON text of each item, soonest first."""
     first, last = now.timestamp(), until.timestamp()
-    return sorted((row for row in rows if not row[1] and first <= row[0] <= last), key=_row_order)
-
-
-def row_json(row: Row, missed_before: int, language: str) -> dict[str, Any]:
-    """The JSON item of SPEC §4 of a cached row: what `Obligation.as_json` gives."""
-    due = row[10]
-    if "." in due[19:]:  # to the second, as `as_json`: drop a fraction, keep the offset
-        due = due[:19] + due[19:].split(".", 1)[1].lstrip("0123456789")
-    return json_item(row[3:10], due, row[12], row[18], row[14], missed_before, language)
+    return [x[8] for x in sorted((x for x in listed if first <= x[0] <= last), key=_L_ORDER)]
 
 
 def json_item(
@@ -160,9 +166,17 @@ def problem_text(years: Iterable[int], language: str) -> str:
 
 _MET, _DUE, _RECURRING = attrgetter("met"), attrgetter("due"), attrgetter("recurring")
 _GROUP = attrgetter("record", "rule")
-# the same of a row: (due, met, begins, record, kind, item, rule, …, recurring at 15)
-_ROW_MET, _ROW_DUE, _ROW_RECURRING = itemgetter(1), itemgetter(0), itemgetter(15)
-_ROW_GROUP = itemgetter(3, 6)
+# the same of a Listed (always unmet)
+_L_DUE, _L_RECURRING, _L_GROUP, _L_ORDER = (
+    itemgetter(0),
+    itemgetter(5),
+    itemgetter(2, 4),
+    itemgetter(0, 2, 3, 4),
+)
+
+
+def _never(_: Any) -> bool:
+    return False
 
 
 def _late(
@@ -194,7 +208,3 @@ def _late(
 
 def _order(ob: Obligation) -> tuple[datetime, str, str, str]:
     return (ob.due, ob.record, ob.item or "", ob.rule)
-
-
-def _row_order(row: Row) -> tuple[float, str, str, str]:
-    return (row[0], row[3], row[5] or "", row[6])

@@ -19,7 +19,7 @@ from collabkit.bulk import collector_paused
 from collabkit.cache import store
 from collabkit.findings import Finding
 from collabkit.io.scan import line_at, line_index
-from collabkit.timing.obligation import Obligation, Row
+from collabkit.timing.obligation import Listed, Obligation, Row
 from collabkit.workspace.config import Config
 from collabkit.workspace.parallel import in_parallel
 from collabkit.workspace.store import Workspace
@@ -53,6 +53,20 @@ def open_rows(
         if entry.has_open(first, last, limit):
             rows.extend(row for row in entry.rows() if row[2] is None or row[2] <= limit)
     return rows, findings
+
+
+def open_listed(
+    ws: Workspace, until: datetime, due: tuple[datetime | None, datetime] | None = None
+) -> tuple[list[Listed], list[Finding]]:
+    """`open_obligations` as listings (`Obligation.as_listed`), for the fast path."""
+    first, last = _span(due)
+    limit = until.timestamp()
+    listed: list[Listed] = []
+    entries, findings = refreshed(ws, until)
+    for entry in entries:
+        if entry.has_open(first, last, limit):
+            listed.extend(x for x in entry.listed if x[1] is None or x[1] <= limit)
+    return listed, findings
 
 
 def summaries(ws: Workspace, now: datetime) -> tuple[list[Summary], list[Finding]]:
@@ -147,6 +161,7 @@ def _read(ws: Workspace, path: Path, rel: str, horizon: datetime, clock: int | N
         st = None
     file, record, problems = validate_file(path, rel, ws.config)
     rows: list[Row] = []
+    open_ones: list[Obligation] = []
     recurring = False
     summary = None
     if record is not None and file is not None:
@@ -162,6 +177,6 @@ def _read(ws: Workspace, path: Path, rel: str, horizon: datetime, clock: int | N
         rows = [ob.as_row() for ob in open_ones]
     key = store.key_of(st) if st is not None else (-1, -1, -1)
     found = tuple((f.line, f.column, f.severity, f.code, f.message) for f in problems)
-    times = tuple((row[0], row[2]) for row in rows)
+    listed = tuple(ob.as_listed(ws.config.language) for ob in open_ones)
     ahead = horizon.timestamp() if recurring else None
-    return store.Entry(key, digest, ahead, found, times, marshal.dumps(tuple(rows)), summary)
+    return store.Entry(key, digest, ahead, found, listed, marshal.dumps(tuple(rows)), summary)
