@@ -33,8 +33,10 @@ def dumps(data: Any, *, flat: bool = False) -> str:
 
 
 def item_text(item: dict[str, Any]) -> str:
-    """One flat object as it reads inside a printed list (`joined` puts them together)."""
-    return escape("  " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+    """One flat, non-empty object as it reads inside a printed list (`joined` puts them
+    together), by the C encoder as in `dumps`."""
+    text = json.dumps(item, ensure_ascii=False, separators=(",\n    ", ": "))
+    return escape(f"  {{\n    {text[1:-1]}\n  }}")
 
 
 def with_key(text: str, key: str, value: int) -> str:

@@ -106,19 +106,28 @@ class Timing:
         return out
 
     def obligations_for(
-        self, record: RecordBase, file: str, until: datetime | None = None
+        self,
+        record: RecordBase,
+        file: str,
+        until: datetime | None = None,
+        *,
+        unmet_only: bool = False,
     ) -> Iterator[Obligation]:
         """Every deadline of one record, read from the file `file`. A draft owes nothing
         yet; a finished record owes nothing more, but its met obligations still tell
         whether they were met late. Recurring rules yield their periods up to the one
-        holding `until`, and nothing without it."""
+        holding `until`, and nothing without it. `unmet_only`: what is still owed, without
+        computing the deadlines of what was met (what listings of the owed need)."""
         if getattr(record, "status", None) == "draft":
             return
         finished = record.is_finished
+        if unmet_only and finished:
+            return
         for rule in self._by_kind.get(record.kind, ()):
             if rule.every is not None:
                 if until is not None and not finished:
-                    yield from self._recurring(rule, record, file, until)
+                    periods = self._recurring(rule, record, file, until)
+                    yield from (p for p in periods if not p.met) if unmet_only else periods
                 continue
             if rule.each is None:
                 candidates: Iterable[tuple[Any, tuple[str | int, ...]]] = [(record, ())]
@@ -126,20 +135,21 @@ class Timing:
                 items = getattr(record, rule.each, None) or []
                 candidates = ((item, (rule.each, i)) for i, item in enumerate(items))
             for subject, base in candidates:
-                ob = self._obligation(rule, record, file, subject, base)
+                ob = self._obligation(rule, record, file, subject, base, unmet_only)
                 if ob is not None and (ob.met or not finished):
                     yield ob
 
     def _obligation(
-        self, rule: Rule, record: Any, file: str, subject: Any, base: tuple[str | int, ...]
+        self,
+        rule: Rule,
+        record: Any,
+        file: str,
+        subject: Any,
+        base: tuple[str | int, ...],
+        unmet_only: bool = False,
     ) -> Obligation | None:
         if not _matches(rule, subject, record):
             return None
-        due, estimated, where = self._deadline(rule, subject, record)
-        if due is None:
-            return None
-        amount = rule.within or rule.before
-        working = where != rule.deadline and amount is not None and amount.working
         met_at = None
         for path in rule.met_by:
             met_at = _value(subject, record, path)
@@ -148,6 +158,13 @@ class Timing:
         fields = vars(subject)  # a pydantic model's fields, without its slow __getattr__
         status = fields.get("status")
         met = met_at is not None or (status is not None and status in rule.met_when)
+        if met and unmet_only:
+            return None
+        due, estimated, where = self._deadline(rule, subject, record)
+        if due is None:
+            return None
+        amount = rule.within or rule.before
+        working = where != rule.deadline and amount is not None and amount.working
         item = None
         if rule.each is not None:
             naming = record.ITEM_LISTS.get(rule.each)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import marshal
 import os
-from dataclasses import astuple
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -165,11 +164,10 @@ def _read(ws: Workspace, path: Path, rel: str, horizon: datetime, clock: int | N
     recurring = False
     summary = None
     if record is not None and file is not None:
-        summary = astuple(Summary.of(record, rel, ws.config))
+        summary = Summary.of(record, rel, ws.config).fields()
         timing = ws.timing
-        obligations = list(timing.obligations_for(record, rel, horizon))
+        open_ones = list(timing.obligations_for(record, rel, horizon, unmet_only=True))
         recurring = timing.has_recurring(record.kind)
-        open_ones = [ob for ob in obligations if not ob.met]
         if open_ones:  # only what is not met is ever listed with its line
             index = line_index(file.text)
             for ob in open_ones:

@@ -6,6 +6,7 @@ Plain values, so that the record cache keeps one per file (`workspace.cached.sum
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from collabkit.models import Record, RecordBase
 from collabkit.models.paths import compile_path, get_path
@@ -22,6 +23,11 @@ class Summary:
     department: str | None
     file: str
     links: tuple[str, ...]
+
+    def fields(self) -> tuple[Any, ...]:
+        """The summary as plain values, in field order (`Summary(*fields)` takes them)."""
+        return (self.id, self.kind, self.title, self.status, self.owner, self.department,
+                self.file, self.links)  # fmt: skip
 
     @classmethod
     def of(cls, record: Record, file: str, config: Config) -> Summary:
