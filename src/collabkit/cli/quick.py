@@ -155,7 +155,7 @@ def _answer(
     if listed is None:  # something changed: read what did, with the library
         from collabkit.workspace.cached import open_listed
 
-        listed, skipped = open_listed(ws or _open(root), until, (first, until))
+        listed, skipped = open_listed(ws or _open(root), until, (first, until), cache)
     if owners or department is not None:  # as query.Filter keeps them
         listed = [
             x

@@ -16,6 +16,7 @@ from typing import Any
 # What JSON may carry raw and a terminal must not: C1 controls, DEL, bidi controls
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _SCALARS = frozenset({str, int, bool, type(None)})
+_ITEM = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": ")).encode
 
 
 def dumps(data: Any, *, flat: bool = False) -> str:
@@ -35,7 +36,7 @@ def dumps(data: Any, *, flat: bool = False) -> str:
 def item_text(item: dict[str, Any]) -> str:
     """One flat, non-empty object as it reads inside a printed list (`joined` puts them
     together), by the C encoder as in `dumps`."""
-    text = json.dumps(item, ensure_ascii=False, separators=(",\n    ", ": "))
+    text = _ITEM(item)
     return escape(f"  {{\n    {text[1:-1]}\n  }}")
 
 

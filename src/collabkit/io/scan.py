@@ -206,7 +206,8 @@ def _key(
     if stripped[0] in "|>":
         index[path] = (number, col + 1, number, value_col, "scalar")
         return None, col, []
-    index[path] = (number, col + 1, number, value_col, _scalar_kind(stripped, strict))
+    kind = _scalar_kind(stripped, strict) if strict else "scalar"  # kinds: for `locate`
+    index[path] = (number, col + 1, number, value_col, kind)
     return None, None, []
 
 

@@ -55,13 +55,17 @@ def open_rows(
 
 
 def open_listed(
-    ws: Workspace, until: datetime, due: tuple[datetime | None, datetime] | None = None
+    ws: Workspace,
+    until: datetime,
+    due: tuple[datetime | None, datetime] | None = None,
+    cache: store.Cache | None = None,
 ) -> tuple[list[Listed], list[Finding]]:
-    """`open_obligations` as listings (`Obligation.as_listed`), for the fast path."""
+    """`open_obligations` as listings (`Obligation.as_listed`), for the fast path (which
+    may have read the cache already: `cache`)."""
     first, last = _span(due)
     limit = until.timestamp()
     listed: list[Listed] = []
-    entries, findings = refreshed(ws, until)
+    entries, findings = refreshed(ws, until, cache)
     for entry in entries:
         if entry.has_open(first, last, limit):
             listed.extend(x for x in entry.listed if x[1] is None or x[1] <= limit)
@@ -75,12 +79,15 @@ def summaries(ws: Workspace, now: datetime) -> tuple[list[Summary], list[Finding
     return [Summary(*e.summary) for e in entries if e.summary is not None], findings
 
 
-def refreshed(ws: Workspace, until: datetime) -> tuple[list[store.Entry], list[Finding]]:
+def refreshed(
+    ws: Workspace, until: datetime, cache: store.Cache | None = None
+) -> tuple[list[store.Entry], list[Finding]]:
     """The cache entry of every record file, in the order of the files, read afresh where
     the file changed (or its periods end before `until`), and the findings of the files
     that could not be read; the cache is written again when anything changed."""
     stamp = store.stamp(ws.root) if store.enabled() else None
-    cache = (store.read(ws.root, stamp) if stamp else None) or store.Cache(stamp or "")
+    if cache is None or cache.stamp != stamp:
+        cache = (store.read(ws.root, stamp) if stamp else None) or store.Cache(stamp or "")
     calendar = ws.timing.calendar
     calendar.preload(cache.facts.get("years", {}))  # the same settings: the stamp says so
     known_years = len(calendar.tables())
