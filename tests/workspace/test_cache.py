@@ -152,9 +152,10 @@ def test_another_version_of_collab_does_not_read_the_cache(warm: Path, capsys, m
     assert cache is not None
     for rel, entry in cache.entries.items():  # every open obligation now reads 'tampered'
         listed = tuple(
-            (*x[:8], x[8].replace('"what": "', '"what": "tampered ')) for x in entry.listed
+            (*x[:8], x[8].replace('"what": "', '"what": "tampered '))
+            for x in marshal.loads(entry.listed)
         )
-        cache.entries[rel] = entry._replace(listed=listed)
+        cache.entries[rel] = entry._replace(listed=marshal.dumps(listed))
     store.write(warm, cache)
     _, out, _ = ask(warm, QUESTIONS[0], capsys)
     assert {item["what"].split()[0] for item in json.loads(out)} == {"tampered"}  # it is read

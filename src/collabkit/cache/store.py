@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 import collabkit
 
-FORMAT = 5
+FORMAT = 6
 FOLDER = ".collab-cache"
 NAME = "records.cache"
 UNSURE_NS = 2_000_000_000  # a file changed this close to a read may change again unseen
@@ -43,20 +43,27 @@ class Entry(NamedTuple):
     digest: str | None
     horizon: float | None  # recurring periods were computed up to here (POSIX seconds)
     findings: tuple[tuple[Any, ...], ...]  # (line, column, severity, code, message)
-    listed: tuple[tuple[Any, ...], ...]  # each unmet obligation, `Obligation.as_listed()`
-    open_rows: bytes  # the unmet obligations, `Obligation.as_row()`, marshalled
-    summary: tuple[Any, ...] | None = None  # `workspace.summary.Summary` fields, if it loaded
+    times: tuple[tuple[float, float | None], ...]  # (due, period begins) of each unmet one
+    listed: bytes  # each unmet obligation, `Obligation.as_listed()`, marshalled
+    open_rows: bytes  # the same as `Obligation.as_row()`, marshalled
+    summary: bytes | None = None  # `workspace.summary.Summary` fields, marshalled, if it loaded
 
     def rows(self) -> list[tuple[Any, ...]]:
-        """The entry's unmet obligation rows (decoded only when one is asked for)."""
-        return list(marshal.loads(self.open_rows)) if self.listed else []
+        """The entry's unmet obligation rows (decoded only when asked for)."""
+        return list(marshal.loads(self.open_rows)) if self.times else []
+
+    def listings(self, until: float) -> list[tuple[Any, ...]]:
+        """The entry's unmet obligations as listings, of the periods up to `until`."""
+        if not self.times:
+            return []
+        return [x for x in marshal.loads(self.listed) if x[1] is None or x[1] <= until]
 
     def has_open(self, first: float, last: float, until: float) -> bool:
         """Whether an unmet obligation is due between `first` and `last` (POSIX seconds),
         of the periods up to `until`."""
         return any(
-            first <= listed[0] <= last and (listed[1] is None or listed[1] <= until)
-            for listed in self.listed
+            first <= due <= last and (begins is None or begins <= until)
+            for due, begins in self.times
         )
 
 

@@ -277,7 +277,7 @@ def _unchanged(
             return None, []
         if entry is None or link:
             return None, []
-        key, digest, horizon, findings, listed, _, _ = entry
+        key, digest, horizon, findings, times, _, _, _ = entry
         if key != (st.st_size, st.st_mtime_ns, st.st_ino) or (
             digest is not None and not store.still_valid(key, digest, path, st)
         ):
@@ -287,8 +287,8 @@ def _unchanged(
         seen += 1
         if findings:
             skipped.extend(Finding(rel, *f) for f in findings)
-        if listed and entry.has_open(first, limit, limit):
-            chosen.extend(x for x in listed if x[1] is None or x[1] <= limit)
+        if times and entry.has_open(first, limit, limit):
+            chosen.extend(entry.listings(limit))
     if seen != len(entries):
         return None, []
     return chosen, skipped

@@ -68,7 +68,7 @@ def open_listed(
     entries, findings = refreshed(ws, until, cache)
     for entry in entries:
         if entry.has_open(first, last, limit):
-            listed.extend(x for x in entry.listed if x[1] is None or x[1] <= limit)
+            listed.extend(entry.listings(limit))
     return listed, findings
 
 
@@ -76,7 +76,7 @@ def summaries(ws: Workspace, now: datetime) -> tuple[list[Summary], list[Finding
     """A Summary of every record that loads (in the order of the files), and the findings
     of the files that could not be read."""
     entries, findings = refreshed(ws, now)
-    return [Summary(*e.summary) for e in entries if e.summary is not None], findings
+    return [Summary(*marshal.loads(e.summary)) for e in entries if e.summary is not None], findings
 
 
 def refreshed(
@@ -171,7 +171,7 @@ def _read(ws: Workspace, path: Path, rel: str, horizon: datetime, clock: int | N
     recurring = False
     summary = None
     if record is not None and file is not None:
-        summary = Summary.of(record, rel, ws.config).fields()
+        summary = marshal.dumps(Summary.of(record, rel, ws.config).fields())
         timing = ws.timing
         open_ones = list(timing.obligations_for(record, rel, horizon, unmet_only=True))
         recurring = timing.has_recurring(record.kind)
@@ -183,5 +183,8 @@ def _read(ws: Workspace, path: Path, rel: str, horizon: datetime, clock: int | N
     key = store.key_of(st) if st is not None else (-1, -1, -1)
     found = tuple((f.line, f.column, f.severity, f.code, f.message) for f in problems)
     listed = tuple(ob.as_listed(ws.config.language) for ob in open_ones)
+    times = tuple((x[0], x[1]) for x in listed)
     ahead = horizon.timestamp() if recurring else None
-    return store.Entry(key, digest, ahead, found, listed, marshal.dumps(tuple(rows)), summary)
+    return store.Entry(
+        key, digest, ahead, found, times, marshal.dumps(listed), marshal.dumps(tuple(rows)), summary
+    )
