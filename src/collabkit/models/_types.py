@@ -92,6 +92,13 @@ def _moment(value: Any, tz: ZoneInfo, *, end_of_day: bool) -> datetime:
             "datetime_type", "expected a date or datetime such as 2024-09-30 or 2024-09-30 14:00"
         )
     text = value.strip()
+    if len(text) > 10 and text[:4].isdigit():  # the usual '2024-10-08 18:00': no vague word
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            pass  # said below, in words
+        else:
+            return moment if moment.tzinfo else moment.replace(tzinfo=tz)
     word = vague_word(text)
     if word is not None:
         raise PydanticCustomError(
