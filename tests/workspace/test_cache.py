@@ -293,3 +293,33 @@ def test_a_changed_file_is_read_again_on_the_fast_path(warm: Path, capsys, monke
     assert after is not None
     changed = {rel for rel, e in after.entries.items() if before.entries[rel].key != e.key}
     assert changed == {"records/meetings/HY-2024-001.yaml"}
+
+
+def test_a_cold_read_on_two_cores_answers_as_one(handbook: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Above the threshold half the files are read in a forked child; the answer is the same
+    (and the same when the child fails: its half is read again here)."""
+    from collabkit.workspace import parallel
+
+    if not parallel._can_fork():
+        pytest.skip("no fork on this platform: one process reads everything")
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def counted_fork() -> int:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 2)
+    monkeypatch.setattr(parallel.os, "fork", counted_fork)
+    assert_same_answers(handbook, capsys, monkeypatch)
+    assert forks  # the cold reads were split
+    forks.clear()
+
+    def broken(entry: object) -> tuple[object, ...]:
+        raise RuntimeError("the child fails")
+
+    monkeypatch.setattr(parallel, "_fields", broken)
+    for name in (store.NAME, "lint.cache"):
+        (handbook / store.FOLDER / name).unlink()
+    assert_same_answers(handbook, capsys, monkeypatch)
+    assert forks
