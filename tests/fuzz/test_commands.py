@@ -64,3 +64,33 @@ def test_damaged_config(ws: Path, mutations: list[Mutation]) -> None:
             assert_clear(outcome)
             if outcome.code == 0 and args[0] == "new":
                 (ws / outcome.out.strip()).unlink()
+
+
+CACHED_COMMANDS: tuple[tuple[str, ...], ...] = (
+    ("lint", "--format", "json", "--now", NOW),
+    ("lint", "--now", NOW),
+    ("overdue", "--now", NOW, "--format", "json"),
+    ("due", "--now", NOW, "--within", "30d", "--format", "json"),
+    ("due", "--now", NOW, "--within", "30d"),
+    ("list", "--format", "json"),
+)
+
+
+@settings_for(ci=4, deep_examples=400)
+@given(case=mutated_record())
+def test_the_cache_answers_as_a_run_without_it(
+    ws: Path, case: tuple[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever a record holds, a command answered through the cache (and its fast path)
+    says exactly what it says without one."""
+    rel, raw = case
+    with planted(ws, rel, raw):
+        for args in CACHED_COMMANDS:
+            with monkeypatch.context() as patch:
+                patch.setenv("COLLAB_CACHE", "off")
+                expected = collab(ws, *args)
+            with monkeypatch.context() as patch:
+                patch.delenv("COLLAB_CACHE", raising=False)
+                first, second = collab(ws, *args), collab(ws, *args)
+            assert first == expected, args
+            assert second == expected, args
