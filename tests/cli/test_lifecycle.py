@@ -368,6 +368,42 @@ def test_misdirected_verbs_are_usage_errors(
     assert {p: p.read_bytes() for p in started.rglob("*.yaml")} == before
 
 
+@pytest.mark.parametrize(
+    ("first_line", "problem"),
+    [
+        ("", "记录缺少 'kind'(可选: requirement, meeting, issue, collaboration, "
+             "customer-request, notice)"),
+        ("kind: requirment\n", "未知的记录类型 'requirment'(可选: requirement, meeting, issue, "
+                               "collaboration, customer-request, notice)"),
+    ],
+    ids=["no kind", "misspelt kind"],
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("confirm", "RW-2024-001"),
+        ("answer", "RW-2024-002/P1", "五万"),
+        ("done", "RW-2024-002"),
+        ("set", "RW-2024-002", "title", "新"),
+        ("add", "RW-2024-002", "pending", "--question", "何时?", "--owner", "张伟"),
+        ("progress", "RW-2024-002/A1", "进展"),
+    ],
+    ids=lambda a: a[0],
+)
+def test_a_record_of_no_known_kind_is_refused_at_its_line(
+    invoke, started: Path, args: tuple[str, ...], first_line: str, problem: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by a deep fuzz run: `done` on a record without `kind:` was an internal error."""
+    rel = f"records/requirements/{args[1].split('/')[0]}.yaml"
+    path = started / rel
+    body = path.read_text(encoding="utf-8").removeprefix("kind: requirement\n")
+    path.write_text(first_line + body, encoding="utf-8")
+    before = {p: p.read_bytes() for p in started.rglob("*.yaml")}
+    result = invoke("-C", started, *args, "--now", LATER)
+    assert (result.code, result.err) == (2, f"collab: {rel}:1: 已拒绝: {problem}\n"), result
+    assert {p: p.read_bytes() for p in started.rglob("*.yaml")} == before
+
+
 def test_item_verbs_name_items_by_version_and_position(invoke, started: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke(
         "-C",

@@ -21,7 +21,7 @@ from collabkit.i18n import msg
 from collabkit.io.atomic import write_atomic
 from collabkit.io.conflicts import refuse_conflicts
 from collabkit.io.yamlio import decode, load_data, load_roundtrip, read_bytes, roundtrip_yaml
-from collabkit.models import Record
+from collabkit.models import MODELS, Record
 from collabkit.workspace import Config, RecordFile, Workspace
 from collabkit.workspace.names import unknown_names
 from collabkit.workspace.validate import validate_data
@@ -115,9 +115,16 @@ class Document:
 
 
 def open_record(ws: Workspace, record_id: str) -> Document:
-    """The file of `record_id`, opened for a round-trip edit."""
+    """The file of `record_id`, opened for a round-trip edit; a record whose `kind` is
+    missing or unknown is refused at its line (no edit could make it valid)."""
     path = ws.locate_id(record_id)
-    return Document.open(path, ws.rel(path), ws.config.language)
+    doc = Document.open(path, ws.rel(path), ws.config.language)
+    if str(doc.tree.get("kind")) not in MODELS:
+        data = load_data(doc.original, doc.rel)
+        _, findings = validate_data(RecordFile(path, doc.rel, doc.original, data), ws.config)
+        first = findings[0]  # a record of no known kind always has this finding
+        raise EditRefused(msg("edit.refused", problem=first.message), path=doc.rel, line=first.line)
+    return doc
 
 
 def check_valid(
