@@ -26,7 +26,9 @@ AS_ZHANGWEI = {
 def killed_at(ws: Path, k: int, args: list[str]) -> subprocess.CompletedProcess[str]:
     import sys
 
-    env = {**os.environ, **AS_ZHANGWEI}
+    scratch = ws.parent / "tmp"  # a killed process leaves its temporary files here
+    scratch.mkdir(exist_ok=True)
+    env = {**os.environ, **AS_ZHANGWEI, "TMPDIR": str(scratch)}
     return subprocess.run([sys.executable, "-c", KILLER, str(k), "-C", str(ws), *args],
                           capture_output=True, text=True, timeout=60, check=False, env=env,
                           cwd=ws)
