@@ -125,6 +125,20 @@ def cold_and_warm(argv: list[str], root: Path, k: int) -> tuple[list[Run], list[
     return cold, repeat(k, lambda: run_process(argv))
 
 
+def compile_collab() -> str:
+    """Write collabkit's bytecode, as `pip install` does: an editable install under
+    PYTHONDONTWRITEBYTECODE would otherwise compile ~130 modules from source in every run
+    (40-80 ms that no installed collab pays). Returns the package folder."""
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("collabkit")
+    assert spec is not None and spec.submodule_search_locations, "collabkit is not installed"
+    folder = next(iter(spec.submodule_search_locations))
+    compileall.compile_dir(folder, quiet=1)
+    return folder
+
+
 def collab_command() -> list[str]:
     script = Path(sys.executable).parent / "collab"
     return [str(script)] if script.exists() else [sys.executable, "-m", "collabkit"]

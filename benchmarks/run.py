@@ -37,7 +37,7 @@ from typing import Any
 from dates import NOW_ISO
 from generate import REALISTIC, STRESS, generate, size
 from growth import measure_growth, print_growth
-from measure import Spawner, collab_command, repeat, run_process
+from measure import Spawner, collab_command, compile_collab, repeat, run_process
 from report import Row, print_table, row_json, write_json
 from suite import HELP, Plan, measure_workspace
 
@@ -98,6 +98,7 @@ def workspaces(args: argparse.Namespace, tmp: Path) -> list[tuple[Path, Plan]]:
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     k = args.repeat
+    compile_collab()  # bytecode as an installed collab has it (see compile_collab)
     Spawner.start()  # while this process is still small
     tmp = Path(tempfile.mkdtemp(prefix="collab-bench-"))
     began = time.perf_counter()
