@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
 from pydantic import ValidationError
 
 from collabkit.models import (
@@ -19,10 +21,12 @@ from collabkit.models import (
     Meeting,
     Requirement,
     record_adapter,
+    validated_record,
 )
 from collabkit.models._types import validation_context
 from collabkit.models.explain import describe
-from tests.helpers import build_tree
+from tests.fuzz.strategies import record_shaped
+from tests.helpers import EXAMPLES, build_tree
 
 SH = ZoneInfo("Asia/Shanghai")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -372,3 +376,36 @@ def test_date_only_due_is_overdue_from_the_next_midnight(invoke, ws):  # type: i
     assert overdue("2024-09-30T23:59:59+08:00") == []
     assert overdue("2024-09-30T15:59:59Z") == []
     assert overdue("2024-10-01T00:00:00+08:00") == ["2024-09-30T23:59:59+08:00"]
+
+
+# --- validating by the kind's own model -----------------------------------------------------
+
+
+def _union_says(data: object) -> tuple[object, list[dict[str, object]]]:
+    try:
+        return record_adapter().validate_python(data, context=CONTEXT), []
+    except ValidationError as exc:
+        return None, exc.errors()
+
+
+CONTEXT = validation_context(ZoneInfo("Asia/Shanghai"))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(data=record_shaped())
+def test_the_kinds_own_model_says_what_the_union_says(data: dict[object, object]) -> None:
+    """`validated_record` skips building the union's validator for a known kind: the record
+    and every error (type, path, message, context) must be the union's."""
+    record, errors = validated_record(data, CONTEXT)
+    expected_record, expected_errors = _union_says(data)
+    assert errors == expected_errors
+    assert record == expected_record
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.rglob("records/**/*.yaml")), ids=lambda p: p.name)
+def test_every_example_validates_alike_by_its_model(path: Path) -> None:
+    import yaml_rs
+
+    data = yaml_rs.loads(path.read_text(encoding="utf-8"), parse_datetime=False)
+    record, errors = validated_record(data, CONTEXT)
+    assert (record, errors) == _union_says(data) and errors == []

@@ -76,6 +76,18 @@ class Cache:
     entries: dict[str, Entry] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class Walked:
+    """The record files under `folder` (path, whether a symlink) as a walk checked them
+    against `cache`: the entries of all but the `stale` ones (new, changed, symlinked, or
+    not computed far enough ahead) were confirmed, and need no second look."""
+
+    cache: Cache
+    folder: str
+    found: list[tuple[str, bool]]
+    stale: set[str]
+
+
 def enabled() -> bool:
     return os.environ.get("COLLAB_CACHE", "").lower() not in ("off", "0", "no", "false")
 

@@ -150,12 +150,12 @@ def _answer(
         return None
     first = now if command == "due" else None  # overdue: anything due before now
     span = (first.timestamp() if first else float("-inf"), until.timestamp())
-    listed, skipped = _unchanged(root, cache, until, span[0]) if cache else (None, [])
+    listed, skipped, walked = _unchanged(root, cache, until, span[0]) if cache else (None, [], None)
     language = facts["language"]
     if listed is None:  # something changed: read what did, with the library
         from collabkit.workspace.cached import open_listed
 
-        listed, skipped = open_listed(ws or _open(root), until, (first, until), cache)
+        listed, skipped = open_listed(ws or _open(root), until, (first, until), cache, walked)
     if owners or department is not None:  # as query.Filter keeps them
         listed = [
             x
@@ -256,39 +256,48 @@ def _owners(owner: str | None, people: list[tuple[str, str | None]]) -> frozense
 
 def _unchanged(
     root: Path, cache: store.Cache, until: datetime, first: float
-) -> tuple[list[Listed] | None, list[Finding]]:
+) -> tuple[list[Listed] | None, list[Finding], store.Walked]:
     """The unmet obligations (`Obligation.as_listed`) of the records that owe something
-    due from `first` to `until`, when every record file is as cached; (None, []) when
-    one is new, changed, gone, or needs periods further ahead than were cached."""
+    due from `first` to `until`, when every record file is as cached; else None, and the
+    walk (which files are stale) for the library to read only those."""
     entries = cache.entries
     seen = 0
     chosen: list[Listed] = []
     skipped: list[Finding] = []
+    stale: set[str] = set()
     limit = until.timestamp()
     top = str(root)
+    folder = os.path.join(top, "records")
     prefix = len(top.rstrip(os.sep)) + 1
     stat = os.stat
-    for path, link in record_files(os.path.join(top, "records")):
+    found = record_files(folder)
+    for path, link in found:
         rel = path[prefix:].replace(os.sep, "/")
         entry = entries.get(rel)
+        if entry is None or link:
+            stale.add(rel)
+            continue
+        seen += 1
         try:
             st = stat(path)
         except OSError:
-            return None, []
-        if entry is None or link:
-            return None, []
+            stale.add(rel)
+            continue
         key, digest, horizon, findings, times, _, _, _ = entry
-        if key != (st.st_size, st.st_mtime_ns, st.st_ino) or (
-            digest is not None and not store.still_valid(key, digest, path, st)
+        if (
+            key != (st.st_size, st.st_mtime_ns, st.st_ino)
+            or (digest is not None and not store.still_valid(key, digest, path, st))
+            or (horizon is not None and limit > horizon)
         ):
-            return None, []
-        if horizon is not None and limit > horizon:
-            return None, []
-        seen += 1
+            stale.add(rel)
+            continue
+        if stale:
+            continue  # the answer comes from the library now: only the walk matters
         if findings:
             skipped.extend(Finding(rel, *f) for f in findings)
         if times and entry.has_open(first, limit, limit):
             chosen.extend(entry.listings(limit))
-    if seen != len(entries):
-        return None, []
-    return chosen, skipped
+    walked = store.Walked(cache, folder, found, stale)
+    if stale or seen != len(entries):
+        return None, [], walked
+    return chosen, skipped, walked

@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from collabkit.errors import CollabError
 from collabkit.io.git import run_git, run_git_bytes
 from collabkit.io.yamlio import decode, load_data
-from collabkit.models import Record, record_adapter
+from collabkit.models import Record, validated_record
 from collabkit.models._types import validation_context
 from collabkit.workspace import Config
 
@@ -34,12 +32,7 @@ class Version:
 
     def record(self, config: Config) -> Record | None:
         """The version validated as a record; None when it is none (any more)."""
-        try:
-            record: Record = record_adapter().validate_python(
-                self.data, context=validation_context(config.tz)
-            )
-        except ValidationError:
-            return None
+        record: Record | None = validated_record(self.data, validation_context(config.tz))[0]
         return record
 
 

@@ -59,13 +59,14 @@ def open_listed(
     until: datetime,
     due: tuple[datetime | None, datetime] | None = None,
     cache: store.Cache | None = None,
+    walked: store.Walked | None = None,
 ) -> tuple[list[Listed], list[Finding]]:
     """`open_obligations` as listings (`Obligation.as_listed`), for the fast path (which
-    may have read the cache already: `cache`)."""
+    may have read the cache already, `cache`, and walked the files against it, `walked`)."""
     first, last = _span(due)
     limit = until.timestamp()
     listed: list[Listed] = []
-    entries, findings = refreshed(ws, until, cache)
+    entries, findings = refreshed(ws, until, cache, walked)
     for entry in entries:
         if entry.has_open(first, last, limit):
             listed.extend(entry.listings(limit))
@@ -80,21 +81,27 @@ def summaries(ws: Workspace, now: datetime) -> tuple[list[Summary], list[Finding
 
 
 def refreshed(
-    ws: Workspace, until: datetime, cache: store.Cache | None = None
+    ws: Workspace,
+    until: datetime,
+    cache: store.Cache | None = None,
+    walked: store.Walked | None = None,
 ) -> tuple[list[store.Entry], list[Finding]]:
     """The cache entry of every record file, in the order of the files, read afresh where
     the file changed (or its periods end before `until`), and the findings of the files
-    that could not be read; the cache is written again when anything changed."""
+    that could not be read; the cache is written again when anything changed. A walk
+    that already checked the files against this cache (for `until`) is not repeated."""
     stamp = store.stamp(ws.root) if store.enabled() else None
     if cache is None or cache.stamp != stamp:
         cache = (store.read(ws.root, stamp) if stamp else None) or store.Cache(stamp or "")
+    if walked is not None and (walked.cache is not cache or walked.folder != str(ws.records_dir)):
+        walked = None
     calendar = ws.timing.calendar
     calendar.preload(cache.facts.get("years", {}))  # the same settings: the stamp says so
     known_years = len(calendar.tables())
     horizon = until + AHEAD
     limit = until.timestamp()
     clock = store.fs_clock(ws.root) if stamp else None
-    paths, outside = ws.files()
+    paths, outside = ws.files(walked.found if walked is not None else None)
     prefix = len(str(ws.root).rstrip(os.sep)) + 1
     fresh: dict[str, store.Entry] = {}
     findings: list[Finding] = []
@@ -106,7 +113,10 @@ def refreshed(
             if path in outside:
                 slots.append((rel, ws.outside_finding(Path(path))))
                 continue
-            entry = _valid_entry(cache.entries.get(rel), path, limit)
+            if walked is not None and rel not in walked.stale:
+                entry = cache.entries.get(rel)  # confirmed by the walk
+            else:
+                entry = _valid_entry(cache.entries.get(rel), path, limit)
             if entry is None:
                 todo.append((len(slots), path, rel))
             slots.append((rel, entry))

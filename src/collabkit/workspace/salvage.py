@@ -14,9 +14,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
-from collabkit.models import MODELS, record_adapter
+from collabkit.models import MODELS, validated_record
 from collabkit.models._types import validation_context
 from collabkit.models.explain import clean_loc
 from collabkit.workspace.config import Config
@@ -47,10 +45,9 @@ def salvage(file: RecordFile, config: Config) -> Salvaged | None:
     pruned = _Pruned(copy.deepcopy(file.data), kind)
     context = validation_context(config.tz)
     for _ in range(MAX_ROUNDS):
-        try:
-            record = record_adapter().validate_python(pruned.data, context=context)
-        except ValidationError as exc:
-            targets = _targets(exc.errors())
+        record, errors = validated_record(pruned.data, context)
+        if errors:
+            targets = _targets(errors)
             if targets is None or not all(pruned.remove(target) for target in targets):
                 return None
             continue

@@ -85,10 +85,12 @@ class Workspace:
         files, outside = self.files()
         return [Path(p) for p in files], {Path(p) for p in outside}
 
-    def files(self) -> tuple[list[str], set[str]]:
-        """`walk` with paths as strings (cheaper by the ten thousand)."""
+    def files(self, found: list[tuple[str, bool]] | None = None) -> tuple[list[str], set[str]]:
+        """`walk` with paths as strings (cheaper by the ten thousand); `found`: the
+        `record_files` of the records folder, when they were just walked."""
         everything_out = self.records_dir.is_symlink() and not inside(self.root, self.records_dir)
-        found = record_files(str(self.records_dir))
+        if found is None:
+            found = record_files(str(self.records_dir))
         outside = {
             path
             for path, link in found

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from collabkit.errors import RecordError
 from collabkit.findings import Finding
 from collabkit.i18n import text as say
@@ -15,7 +13,7 @@ from collabkit.io.positions import quick_line
 from collabkit.io.scan import locate as scan_locate
 from collabkit.io.scan import position_index
 from collabkit.io.yamlio import decode, load_data, load_roundtrip, read_bytes
-from collabkit.models import record_adapter
+from collabkit.models import validated_record
 from collabkit.models._types import validation_context
 from collabkit.models.explain import clean_loc, describe, select
 from collabkit.workspace.config import Config
@@ -44,10 +42,9 @@ def validate_file(path: Path, rel: str, config: Config) -> Result:
 
 def validate_data(file: RecordFile, config: Config) -> tuple[Any, list[Finding]]:
     """Validate parsed data; schema errors are located with the round-trip parser."""
-    try:
-        record = record_adapter().validate_python(file.data, context=validation_context(config.tz))
-    except ValidationError as exc:
-        return None, schema_findings(file, exc.errors(), config.language)
+    record, errors = validated_record(file.data, validation_context(config.tz))
+    if errors:
+        return None, schema_findings(file, errors, config.language)
     return record, []
 
 
