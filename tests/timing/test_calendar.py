@@ -514,14 +514,16 @@ def test_importing_does_not_load_holidays() -> None:
 
 
 def test_one_holidays_lookup_per_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collabkit.timing import country
+
     calls: list[int] = []
-    original = holidays.country_holidays
+    original = country.holidays_of
 
-    def counting(country: str, years: int) -> holidays.HolidayBase:
-        calls.append(years)
-        return original(country, years=years)
+    def counting(code: str, year: int) -> holidays.HolidayBase:
+        calls.append(year)
+        return original(code, year)  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(holidays, "country_holidays", counting)
+    monkeypatch.setattr(country, "holidays_of", counting)
     cal = WorkCalendar(tz=SH)
     for _ in range(3):
         cal.shift(sh(2024, 12, 1, 10), Duration(60, "wd"))

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
+from collabkit.timing.country import check_country, country_year
 from collabkit.timing.durations import Duration
 
 __all__ = ["ADJUSTED_WORKDAY_COUNTRIES", "Shifted", "WorkCalendar", "check_country"]
@@ -314,7 +315,7 @@ class WorkCalendar:
             working = bytearray(d.weekday() not in _WEEKEND_SAT_SUN for d in days)
             estimated = False
         else:
-            working, adjusted, code = _country_year(self._country, year, days)
+            working, adjusted, code = country_year(self._country, year, days)
             # No weekend working day at all means `holidays` computed the year by rule:
             # the State Council's schedule (with its 调休 days) is not in the data yet.
             estimated = (
@@ -325,35 +326,6 @@ class WorkCalendar:
                 if day.year == year:
                     working[day.toordinal() - first.toordinal()] = flag
         return _Year(first.toordinal(), working, estimated)
-
-
-def check_country(country: str) -> None:
-    """Raise ValueError when ``holidays`` has no calendar for ``country``.
-
-    Reads the registry of codes (``CN``, ``CHN``) without loading any country's module;
-    the country collab is made for is known without it (the registry costs ~13 ms).
-    """
-    if country.upper() in ("CN", "CHN"):
-        return
-    from holidays.registry import COUNTRIES
-
-    codes = {code for names in COUNTRIES.values() for code in names[1:3]}
-    if country.upper() not in codes:
-        raise ValueError(f"unknown calendar country '{country}'")
-
-
-def _country_year(country: str, year: int, days: list[date]) -> tuple[bytearray, bool, str]:
-    """(working flags, whether a weekend day is a working day, canonical country code)."""
-    import holidays  # lazily: importing it costs ~60 ms, and calendar time never needs it
-
-    try:
-        calendar = holidays.country_holidays(country, years=year)
-    except NotImplementedError:
-        raise ValueError(f"unknown calendar country '{country}'") from None
-    working = bytearray(calendar.is_working_day(d) for d in days)
-    adjusted = any(working[i] for i, d in enumerate(days) if d.weekday() in calendar.weekend)
-    # `holidays` accepts aliases such as "CHN"; its objects carry the alpha-2 code.
-    return working, adjusted, str(getattr(calendar, "country", country))
 
 
 def _check_windows(work_hours: Sequence[tuple[time, time]]) -> tuple[tuple[time, time], ...]:
