@@ -327,6 +327,26 @@ def test_json_stdout_stays_json_when_a_record_is_broken(invoke, examples: Path) 
         "'<stream end>'\n")
 
 
+@pytest.mark.parametrize("cache", ["warm", "cold", "off"])
+def test_many_unreadable_files_are_named_ten_then_counted(  # type: ignore[no-untyped-def]
+    invoke, examples: Path, cache: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(1, 13):
+        (examples / "records" / "issues" / f"WT-2024-9{n:02d}.yaml").write_text(
+            "kind: issue\nid: [\n", encoding="utf-8")
+    if cache == "off":
+        monkeypatch.setenv("COLLAB_CACHE", "off")  # the full command, not the fast path
+    if cache == "warm":
+        invoke("-C", examples, "overdue", "--now", NOW, "--format", "json")  # writes the cache
+    result = invoke("-C", examples, "overdue", "--now", NOW, "--format", "json")
+    assert json.loads(result.out) == OVERDUE
+    lines = result.err.splitlines()
+    assert lines[0] == "collab: 12 个记录文件无法读取,已跳过;请运行 `collab lint`"
+    assert [line.split(":")[0] for line in lines[1:11]] == [
+        f"  records/issues/WT-2024-9{n:02d}.yaml" for n in range(1, 11)]
+    assert lines[11:] == ["  ……另有 2 个,`collab lint` 会全部列出"]
+
+
 @pytest.mark.parametrize(
     ("args", "err"),
     [

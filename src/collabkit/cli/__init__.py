@@ -13,11 +13,15 @@ import sys
 
 def main() -> None:
     """Console-script entry point: the fast path, else the full command."""
+    import gc
+
     from collabkit.cli.quick import answer
 
+    gc.disable()  # a quick answer builds many objects and drops none in cycles
     code = answer(sys.argv[1:])
     if code is not None:
         sys.exit(code)
+    gc.enable()
     from collabkit.cli.main import main as full
 
     full(quick=False)

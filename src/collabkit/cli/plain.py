@@ -41,15 +41,21 @@ def print_json(data: Any, *, flat: bool = False) -> None:
     sys.stdout.write("\n")
 
 
+SKIPPED_SHOWN = 10  # more than this many unreadable files: the first ones, then a count
+
+
 def warn_skipped(skipped: Sequence[Finding], language: str) -> None:
-    """Name on stderr the record files a command skipped because they cannot be read."""
+    """Name on stderr the record files a command skipped because they cannot be read (the
+    first SKIPPED_SHOWN of them: lint lists every one)."""
     if not skipped:
         return
     from collabkit.i18n import text
 
-    print(text("skipped.files", language, n=len(skipped)), file=sys.stderr)
-    for finding in skipped:
-        print(visible(f"  {finding.file}:{finding.line}: {finding.message}"), file=sys.stderr)
+    lines = [text("skipped.files", language, n=len(skipped))]
+    lines += [visible(f"  {f.file}:{f.line}: {f.message}") for f in skipped[:SKIPPED_SHOWN]]
+    if len(skipped) > SKIPPED_SHOWN:
+        lines.append(text("skipped.more", language, n=len(skipped) - SKIPPED_SHOWN))
+    print("\n".join(lines), file=sys.stderr)
 
 
 def tolerate_any_encoding() -> None:

@@ -41,6 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "collab: {n} 个记录文件无法读取,已跳过;请运行 `collab lint`",
         "collab: {n} record file{s} could not be read and were skipped; run `collab lint`",
     ),
+    "skipped.more": (
+        "  ……另有 {n} 个,`collab lint` 会全部列出",
+        "  … and {n} more: `collab lint` lists them all",
+    ),
     # options
     "within.invalid": (
         "--within: '{text}' 不是时长;请写成 30m、2h、3d、1w、1wd、4wh 这样的形式(m 是分钟)",
