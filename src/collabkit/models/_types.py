@@ -126,12 +126,29 @@ def _moment(value: Any, tz: ZoneInfo, *, end_of_day: bool) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=tz)
 
 
+def _usual(value: Any, info: ValidationInfo) -> datetime | None:
+    """The usual moment ('2024-10-08 18:00', in YEARS) in one call, as `parse_moment`
+    reads it; None for anything else (records hold ~10 moments each: this is most of them)."""
+    if value.__class__ is not str:
+        return None
+    text = value.strip()
+    if len(text) <= 10 or not text[:4].isdigit():
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=_tz(info))
+    return moment if moment.year in YEARS else None
+
+
 def _event(value: Any, info: ValidationInfo) -> datetime:
-    return parse_moment(value, _tz(info), end_of_day=False)
+    return _usual(value, info) or parse_moment(value, _tz(info), end_of_day=False)
 
 
 def _deadline(value: Any, info: ValidationInfo) -> datetime:
-    return parse_moment(value, _tz(info), end_of_day=True)
+    return _usual(value, info) or parse_moment(value, _tz(info), end_of_day=True)
 
 
 _LEVEL_ALIASES = {"高": "high", "中": "medium", "低": "low"}
