@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from collabkit.models import (
@@ -409,3 +410,34 @@ def test_every_example_validates_alike_by_its_model(path: Path) -> None:
     data = yaml_rs.loads(path.read_text(encoding="utf-8"), parse_datetime=False)
     record, errors = validated_record(data, CONTEXT)
     assert (record, errors) == _union_says(data) and errors == []
+
+
+class _Info:
+    context = CONTEXT
+
+
+MOMENTS = st.one_of(
+    st.datetimes(min_value=datetime(1800, 1, 1), max_value=datetime(3200, 1, 1)).map(
+        lambda d: d.isoformat(sep=" ")),
+    st.from_regex(r"\s?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?\s?",
+                  fullmatch=True),
+    st.text(max_size=25),
+)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(text=MOMENTS)
+def test_the_usual_moment_reads_as_every_moment_does(text: str) -> None:
+    """`_usual`, the one-call path of moment validation, agrees with `parse_moment`."""
+    from collabkit.models._types import _deadline, _event, parse_moment
+
+    for validator, end_of_day in ((_event, False), (_deadline, True)):
+        try:
+            expected: object = parse_moment(text, ZoneInfo("Asia/Shanghai"), end_of_day=end_of_day)
+        except Exception as exc:  # the error itself is compared
+            expected = (type(exc), str(exc))
+        try:
+            got: object = validator(text, _Info())  # type: ignore[arg-type]
+        except Exception as exc:  # the error itself is compared
+            got = (type(exc), str(exc))
+        assert got == expected
