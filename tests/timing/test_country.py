@@ -63,3 +63,21 @@ def test_known_countries_pass_the_check(code: str) -> None:
 def test_an_unknown_country_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown calendar country 'XX'"):
         check_country("XX")
+
+
+def test_an_unexpected_holidays_layout_falls_back_to_country_holidays() -> None:
+    """Where the CN module is not where it is expected, the usual way gives the days."""
+    child = """
+import importlib.util
+from datetime import date
+importlib.util.spec_from_file_location = lambda *a, **k: None  # no such module file
+from collabkit.timing import country
+assert country._china_alone() is None
+flags, adjusted, code = country.country_year("CN", 2024, [date(2024, 10, 1), date(2024, 10, 12)])
+print(list(flags), adjusted, code)
+"""
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
+                          check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    # 2024-10-01 National Day (off), Sat 10-12 a 调休 working day (State Council 2024)
+    assert done.stdout.split() == ["[0,", "1]", "True", "CN"]  # True: a weekend day worked
