@@ -165,6 +165,23 @@ def test_another_version_of_collab_does_not_read_the_cache(warm: Path, capsys, m
     assert path.is_file()
 
 
+def test_a_new_time_zone_database_is_a_new_stamp(
+    warm: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgraded tzdata (the system's or the package) can move a deadline: the cache
+    written before it is not believed after it."""
+    import zoneinfo
+
+    zones = tmp_path / "zoneinfo"
+    zones.mkdir()
+    (zones / "tzdata.zi").write_text("# version 2024a\n", encoding="utf-8")
+    monkeypatch.setattr(zoneinfo, "TZPATH", (str(zones),))
+    before = store.stamp(warm)
+    assert store.stamp(warm) == before  # the same database, the same stamp
+    (zones / "tzdata.zi").write_text("# version 2025b, more rules\n", encoding="utf-8")
+    assert store.stamp(warm) != before
+
+
 @pytest.mark.parametrize(
     "damage",
     [b"", b"garbage", b"\x00" * 100, "truncated", "foreign"],

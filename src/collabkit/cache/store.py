@@ -6,8 +6,9 @@ its mtime to be trusted) and what reading it yielded: the findings that kept it 
 loading, its unmet obligations as rows (met ones are never listed as overdue or due), and
 how far ahead its recurring periods were computed.
 The whole blob is stamped with what else the answers depend on: the bytes of
-`collab.yaml`, collab's own code, and the installed `holidays` data. A blob that is
-missing, corrupt, foreign, or stamped otherwise is ignored and rebuilt, never trusted.
+`collab.yaml`, collab's own code, the installed `holidays` data and the time zone
+database. A blob that is missing, corrupt, foreign, or stamped otherwise is ignored and
+rebuilt, never trusted.
 
 Written whole, to a temporary file renamed into place: two collab processes at once (a CI
 job and a terminal) each leave a complete cache, the later one winning. A workspace
@@ -99,7 +100,7 @@ def stamp(root: Path) -> str | None:
         config = (root / "collab.yaml").read_bytes()
     except OSError:
         return None
-    parts = [str(FORMAT), collabkit.__version__, _code_stamp(), _holidays_stamp()]
+    parts = [str(FORMAT), collabkit.__version__, _code_stamp(), _holidays_stamp(), _zones_stamp()]
     return hashlib.sha1("\0".join(parts).encode() + b"\0" + config).hexdigest()
 
 
@@ -217,14 +218,35 @@ def _code_stamp() -> str:
 
 
 def _holidays_stamp() -> str:
-    """The installed `holidays` package (its schedules decide deadlines), found on the
-    import path without importing it."""
-    module = sys.modules.get("holidays")
+    """The installed `holidays` package (its schedules decide deadlines)."""
+    return _package_stamp("holidays", "version.py")
+
+
+def _zones_stamp() -> str:
+    """The time zone database zoneinfo reads (a new one can move a deadline): the system's
+    folders and their `tzdata.zi`, then the `tzdata` package (Windows, or no system data)."""
+    import zoneinfo
+
+    parts = []
+    for folder in zoneinfo.TZPATH:
+        for path in (folder, os.path.join(folder, "tzdata.zi")):
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join([*parts, _package_stamp("tzdata", "__init__.py")])
+
+
+def _package_stamp(name: str, file: str) -> str:
+    """An installed package's `file` (size, mtime), found on the import path without
+    importing the package."""
+    module = sys.modules.get(name)
     places = [os.path.dirname(module.__file__)] if module and module.__file__ else []
-    places += [os.path.join(folder or ".", "holidays") for folder in sys.path]
+    places += [os.path.join(folder or ".", name) for folder in sys.path]
     for place in places:
         try:
-            st = os.stat(os.path.join(place, "version.py"))
+            st = os.stat(os.path.join(place, file))
         except OSError:
             continue
         return f"{place}:{st.st_size}:{st.st_mtime_ns}"
