@@ -122,8 +122,10 @@ def open_record(ws: Workspace, record_id: str) -> Document:
     if str(doc.tree.get("kind")) not in MODELS:
         data = load_data(doc.original, doc.rel)
         _, findings = validate_data(RecordFile(path, doc.rel, doc.original, data), ws.config)
-        first = findings[0]  # a record of no known kind always has this finding
-        raise EditRefused(msg("edit.refused", problem=first.message), path=doc.rel, line=first.line)
+        for first in findings[:1]:  # a record of no known kind has this finding
+            raise EditRefused(
+                msg("edit.refused", problem=first.message), path=doc.rel, line=first.line
+            )
     return doc
 
 
