@@ -122,10 +122,9 @@ def open_record(ws: Workspace, record_id: str) -> Document:
     if str(doc.tree.get("kind")) not in MODELS:
         data = load_data(doc.original, doc.rel)
         _, findings = validate_data(RecordFile(path, doc.rel, doc.original, data), ws.config)
-        for first in findings[:1]:  # a record of no known kind has this finding
-            raise EditRefused(
-                msg("edit.refused", problem=first.message), path=doc.rel, line=first.line
-            )
+        if findings:  # a record of no known kind has this finding
+            problem, line = findings[0].message, findings[0].line
+            raise EditRefused(msg("edit.refused", problem=problem), path=doc.rel, line=line)
     return doc
 
 
