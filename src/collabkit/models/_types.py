@@ -82,6 +82,18 @@ def parse_moment(value: Any, tz: ZoneInfo, *, end_of_day: bool) -> datetime:
     return moment
 
 
+def _iso(text: str, tz: ZoneInfo) -> datetime | None:
+    """ISO text with a time (`2024-10-08 18:00`), aware in `tz` unless it says its offset;
+    None for anything else (said in words by `_moment`)."""
+    if len(text) <= 10 or not text[:4].isdigit():
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
 def _moment(value: Any, tz: ZoneInfo, *, end_of_day: bool) -> datetime:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=tz)
@@ -92,13 +104,9 @@ def _moment(value: Any, tz: ZoneInfo, *, end_of_day: bool) -> datetime:
             "datetime_type", "expected a date or datetime such as 2024-09-30 or 2024-09-30 14:00"
         )
     text = value.strip()
-    if len(text) > 10 and text[:4].isdigit():  # the usual '2024-10-08 18:00': no vague word
-        try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            pass  # said below, in words
-        else:
-            return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+    moment = _iso(text, tz)  # the usual '2024-10-08 18:00': no vague word
+    if moment is not None:
+        return moment
     word = vague_word(text)
     if word is not None:
         raise PydanticCustomError(
@@ -131,16 +139,8 @@ def _usual(value: Any, info: ValidationInfo) -> datetime | None:
     reads it; None for anything else (records hold ~10 moments each: this is most of them)."""
     if value.__class__ is not str:
         return None
-    text = value.strip()
-    if len(text) <= 10 or not text[:4].isdigit():
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=_tz(info))
-    return moment if moment.year in YEARS else None
+    moment = _iso(value.strip(), _tz(info))
+    return moment if moment is not None and moment.year in YEARS else None
 
 
 def _event(value: Any, info: ValidationInfo) -> datetime:

@@ -46,12 +46,11 @@ def country_year(country: str, year: int, days: list[date]) -> tuple[bytearray, 
     return working, adjusted, str(getattr(calendar, "country", country))
 
 
-def holidays_of(country: str, year: int, *, alone: bool = True) -> Any:
-    """The ``holidays`` calendar of `country` for `year` (``alone=False``: always by
-    ``country_holidays``, as the test compares)."""
+def holidays_of(country: str, year: int) -> Any:
+    """The ``holidays`` calendar of `country` for `year`."""
     import holidays  # lazily: importing it costs ~45 ms, and calendar time never needs it
 
-    china = _china_alone() if alone and country.upper() in _CHINA else None
+    china = _china_alone() if country.upper() in _CHINA else None
     if china is not None:
         return china(years=year)
     try:
