@@ -332,10 +332,10 @@ def test_a_cold_read_on_two_cores_answers_as_one(handbook: Path, capsys, monkeyp
     assert forks  # the cold reads were split
     forks.clear()
 
-    def broken(entry: object) -> tuple[object, ...]:
+    def broken(result: object) -> bytes:
         raise RuntimeError("the child fails")
 
-    monkeypatch.setattr(parallel, "_fields", broken)
+    monkeypatch.setattr(parallel, "_send", broken)
     for name in (store.NAME, "lint.cache"):
         (handbook / store.FOLDER / name).unlink()
     assert_same_answers(handbook, capsys, monkeypatch)

@@ -30,9 +30,9 @@ class RecordScope(Workspace):
         self.paths = [doc.path, *_linked(ws, doc)]
         self.paths += [p for p in ws.record_paths() if p.stem == doc.path.stem]
 
-    def load(self, paths: list[Path] | None = None) -> LoadResult:
+    def load(self, paths: list[Path] | None = None, outside: set[Path] | None = None) -> LoadResult:
         chosen = list(dict.fromkeys(self.paths)) if paths is None else paths
-        return super().load(chosen)
+        return super().load(chosen, outside if paths is not None else None)
 
 
 def _linked(ws: Workspace, doc: Document) -> list[Path]:

@@ -20,11 +20,14 @@ class Locator:
     files: dict[str, Positions] = field(default_factory=dict)
 
     def at(self, loaded: Loaded, loc: Loc, *, value: bool = True) -> tuple[int, int]:
-        rel = loaded.file.rel
+        return self.at_source(loaded.file.rel, loaded.file.text, loaded.source_loc(loc), value)
+
+    def at_source(self, rel: str, text: str, loc: Loc, value: bool = True) -> tuple[int, int]:
+        """Line/column of `loc` as written in the file `rel`, whose text is `text`."""
         where = self.files.get(rel)
         if where is None:
-            where = self.files[rel] = Positions(loaded.file.text, rel)
-        return where.at(loaded.source_loc(loc), value=value)
+            where = self.files[rel] = Positions(text, rel)
+        return where.at(loc, value=value)
 
     def finding(
         self,

@@ -116,12 +116,13 @@ class Workspace:
                 out.append(path)
         return out
 
-    def load(self, paths: list[Path] | None = None) -> LoadResult:
-        """Read and validate record files (all of them by default)."""
+    def load(self, paths: list[Path] | None = None, outside: set[Path] | None = None) -> LoadResult:
+        """Read and validate record files (all of them by default); `outside`: those of
+        `paths` known to lead out of the workspace (found by `walk`)."""
         result = LoadResult()
         if paths is None:
             paths, outside = self.walk()
-        else:
+        elif outside is None:
             outside = {p for p in paths if p.is_symlink() and not inside(self.root, p)}
         with collector_paused():
             for path in paths:
