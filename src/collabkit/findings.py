@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +43,14 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """An event time of a record (`*_at`, `at`), where it is, and how it reads: a finding
-    once `now` is before it (`future_events`). Plain values, so that lint can cache it."""
+    """An event time of a record (`*_at`, `at`), where it is and what it is called: a
+    finding once `now` is before it (`future_events`). Plain values, so that lint can cache
+    it; the moment is written out (in the workspace zone) only when it is reported."""
 
     at: float  # POSIX seconds
     file: str
     loc: tuple[str | int, ...]  # where in the file, as written (placed only when reported)
     field: str
-    shown: str  # the moment in the workspace zone, as `i18n.formats.local_time` shows it
 
 
 Place = Callable[[Event], tuple[int, int]]  # the line and column of an event's value
@@ -67,7 +68,8 @@ def future_events(
     moment = now.timestamp()
     for event in events:
         if event.at > moment:
-            message = t("lint.event_future", field=event.field, at=event.shown, now=shown_now)
+            at = local_time(EPOCH + timedelta(seconds=event.at), tz)
+            message = t("lint.event_future", field=event.field, at=at, now=shown_now)
             line, column = place(event)
             yield Finding(event.file, line, column, "warning", "event-in-future", message)
 

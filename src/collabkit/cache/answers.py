@@ -68,7 +68,7 @@ def save_lint(
     payload = (
         files,
         [(f.file, f.line, f.column, f.severity, f.code, f.message) for f in findings],
-        [(e.at, e.file, e.loc, e.field, e.shown) for e in events],
+        [(e.at, e.file, e.loc, e.field) for e in events],
         facts,
     )
     return store.save_blob(root, LINT, stamp, payload)
@@ -86,7 +86,7 @@ def load_lint(
             return None
         return (
             [Finding(*f) for f in findings],
-            [Event(at, file, tuple(loc), field, shown) for at, file, loc, field, shown in events],
+            [Event(at, file, tuple(loc), field) for at, file, loc, field in events],
             facts,
             len(files),
         )

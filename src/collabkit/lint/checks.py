@@ -67,7 +67,7 @@ def _lint_part(ws: Workspace, paths: Sequence[Path], outside: set[Path]) -> Part
     checked = [*loaded.records, *salvage_all(loaded, ws.config)]
     where = Locator()
     findings = [*loaded.findings, *run_checks(ws, checked, where, checks=ON_EACH)]
-    events = list(event_list(ws, checked))
+    events = list(event_list(checked))
     return findings, events, [Crossing.of(rec) for rec in checked]
 
 
@@ -75,7 +75,7 @@ def _plain(part: Part) -> Any:
     findings, events, crossings = part
     return (
         [(f.file, f.line, f.column, f.severity, f.code, f.message) for f in findings],
-        [(e.at, e.file, e.loc, e.field, e.shown) for e in events],
+        [(e.at, e.file, e.loc, e.field) for e in events],
         [tuple(c) for c in crossings],
     )
 

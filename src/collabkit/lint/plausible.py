@@ -17,7 +17,7 @@ from collabkit.i18n import Texts
 from collabkit.i18n.formats import local_time
 from collabkit.lint.locate import Loc, Locator
 from collabkit.models import Collaboration, Meeting, Requirement
-from collabkit.models._base import ProgressEntry
+from collabkit.models._base import ProgressEntry, fields_holding
 from collabkit.models.explain import say_path
 from collabkit.workspace import Loaded, Workspace
 
@@ -35,7 +35,7 @@ def plausibility_checks(ws: Workspace, records: list[Loaded], where: Locator) ->
             yield from _due_before_sent(rec, record, where, t, tz)
         for loc, entries, status in _progress_lists(record):
             yield from _progress(rec, loc, entries, status, where, t)
-        for loc, at in moments(record):
+        for loc, _, at in moments(record):
             if at.year < OLDEST_YEAR:
                 message = t("lint.event_old", field=dotted(record, loc), at=local_time(at, tz))
                 yield where.finding(rec, loc, "date-before-2000", message, "warning")
@@ -50,15 +50,11 @@ def _due_before_sent(
         yield where.finding(rec, ("due",), "due-before-sent", message, "warning")
 
 
-def event_list(ws: Workspace, records: list[Loaded]) -> Iterator[Event]:
+def event_list(records: list[Loaded]) -> Iterator[Event]:
     """Every event time of `records` (placed in its file only if it is reported)."""
-    tz = ws.config.tz
     for rec in records:
-        for loc, at in event_times(rec.record):
-            field = dotted(rec.record, loc)
-            yield Event(
-                at.timestamp(), rec.file.rel, rec.source_loc(loc), field, local_time(at, tz)
-            )
+        for loc, field, at in event_times(rec.record):
+            yield Event(at.timestamp(), rec.file.rel, rec.source_loc(loc), field)
 
 
 def _progress_lists(record: Any) -> Iterator[tuple[Loc, list[ProgressEntry], bool]]:
@@ -103,28 +99,36 @@ def _kind_of(loc: Loc, rec: Loaded) -> str:
     return "action" if loc[0] == "actions" else rec.record.kind
 
 
-def event_times(model: BaseModel) -> Iterator[tuple[Loc, datetime]]:
-    """(path, moment) of every event in a record: fields named `at` or `*_at` (a meeting's
-    `start` or a `due` may well lie ahead; an event recorded as happened may not)."""
-    for loc, moment in moments(model):
+def event_times(model: BaseModel) -> Iterator[tuple[Loc, str, datetime]]:
+    """(path, path as people say it, moment) of every event in a record: fields named `at`
+    or `*_at` (a meeting's `start` or a `due` may well lie ahead; an event recorded as
+    happened may not)."""
+    for loc, said, moment in moments(model):
         name = str(loc[-1])
         if name == "at" or name.endswith("_at"):
-            yield loc, moment
+            yield loc, ".".join(said), moment
 
 
-def moments(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, datetime]]:
-    """(path, moment) of every date and time in a record."""
-    for name in type(model).model_fields:
+def moments(
+    model: BaseModel, loc: Loc = (), said: tuple[str, ...] = (), top: bool = True
+) -> Iterator[tuple[Loc, tuple[str, ...], datetime]]:
+    """(path, its parts as `dotted` says them, moment) of every date and time in a record:
+    the items of the record's named lists by their names (`A2.done_at`), said on the way
+    down rather than looked up again for each moment."""
+    lists = getattr(model, "ITEM_LISTS", {}) if top else {}
+    for name in fields_holding(type(model), datetime):
         value = getattr(model, name)
-        here = (*loc, name)
+        here, spoken = (*loc, name), (*said, name)
         if isinstance(value, datetime):
-            yield here, value
+            yield here, spoken, value
         elif isinstance(value, BaseModel):
-            yield from moments(value, here)
+            yield from moments(value, here, spoken, False)
         elif isinstance(value, list):
+            naming = lists.get(name)
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from moments(item, (*here, i))
+                    named = (*said, naming.name_of(item, i)) if naming else (*spoken, str(i))
+                    yield from moments(item, (*here, i), named, False)
 
 
 def dotted(record: Any, loc: Loc) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from functools import cache
+from typing import Any, ClassVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -97,3 +98,21 @@ class RecordBase(Part):
             if value:
                 return str(value)
         return None
+
+
+@cache
+def fields_holding(model: type[BaseModel], wanted: type) -> tuple[str, ...]:
+    """The fields of `model`, in order, whose values may be a `wanted` or hold one: those
+    typed with it, with a model or with `Any` anywhere in their type. A walk that looks for
+    `wanted` values needs to visit only these (most fields of a record are text)."""
+    return tuple(
+        name for name, field in model.model_fields.items() if _may_hold(field.annotation, wanted)
+    )
+
+
+def _may_hold(annotation: Any, wanted: type) -> bool:
+    if annotation is Any:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, (wanted, BaseModel)):
+        return True
+    return any(_may_hold(arg, wanted) for arg in get_args(annotation))

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from collabkit.i18n import Texts, suggest
+from collabkit.models._base import fields_holding
 from collabkit.workspace.config import Config
 
 Loc = tuple[str | int, ...]
@@ -35,9 +36,8 @@ def unknown_names(config: Config, record: BaseModel) -> Iterator[tuple[Loc, str,
 
 def named_values(obj: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
     """(path, 'person' | 'department', value) for every name in a record."""
-    roles = _roles(type(obj))
-    for name in type(obj).model_fields:
-        yield from _named(getattr(obj, name), (*loc, name), roles.get(name))
+    for name, role in _walked(type(obj)):
+        yield from _named(getattr(obj, name), (*loc, name), role)
 
 
 def _named(value: Any, loc: Loc, role: str | None) -> Iterator[tuple[Loc, str, str]]:
@@ -51,12 +51,14 @@ def _named(value: Any, loc: Loc, role: str | None) -> Iterator[tuple[Loc, str, s
 
 
 @cache
-def _roles(model: type[BaseModel]) -> dict[str, str]:
-    return {
-        name: role
+def _walked(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
+    """The fields of `model` that may name someone: (field, its role, None for a model)."""
+    holding = set(fields_holding(model, BaseModel))
+    return tuple(
+        (name, role)
         for name, field in model.model_fields.items()
-        if (role := _role_in(field.annotation)) is not None
-    }
+        if (role := _role_in(field.annotation)) is not None or name in holding
+    )
 
 
 def _role_in(annotation: Any) -> str | None:
