@@ -340,3 +340,32 @@ def test_a_cold_read_on_two_cores_answers_as_one(handbook: Path, capsys, monkeyp
         (handbook / store.FOLDER / name).unlink()
     assert_same_answers(handbook, capsys, monkeypatch)
     assert forks
+
+
+def test_a_kept_lint_answer_serves_a_later_now_not_an_earlier_one(
+    handbook: Path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Lint keeps only the events after the `--now` it was asked for: a later `--now` is
+    answered from it (by the fast path and the full command), an earlier one is not, and
+    still finds the events between the two."""
+    from collabkit.cli.quick import answer
+
+    moments = ("2024-06-01T09:00:00+08:00", "2024-09-20T09:00:00+08:00")
+    late, early = (
+        ("lint", "--format", "json", "--now", moments[1]),
+        ("lint", "--format", "json", "--now", moments[0]),
+    )
+    expected = {args: without_cache(handbook, args, capsys, monkeypatch) for args in (late, early)}
+    future = {
+        args: [f for f in json.loads(expected[args][1]) if f["code"] == "event-in-future"]
+        for args in expected
+    }
+    assert len(future[early]) > len(future[late]) > 0  # events between the two
+    assert ask(handbook, late, capsys) == expected[late]
+    kept = (handbook / store.FOLDER / "lint.cache").stat().st_mtime_ns
+    capsys.readouterr()
+    assert answer(["-C", str(handbook), *late]) is not None
+    assert answer(["-C", str(handbook), *early]) is None  # the fast path steps aside
+    assert ask(handbook, early, capsys) == expected[early]  # and the full command reads again
+    assert (handbook / store.FOLDER / "lint.cache").stat().st_mtime_ns != kept
+    assert ask(handbook, late, capsys) == expected[late]

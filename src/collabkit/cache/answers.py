@@ -3,8 +3,9 @@
 Lint looks across records (duplicate ids, links), so its findings are kept for the
 workspace as a whole, with the identity of every record file taken *before* they were
 read: an edit made while lint ran shows as a change next time. The events that become
-findings once `now` passes them are kept apart (`findings.Event`), so a kept answer serves
-any `--now`. Stamped like the record cache (`store.stamp`).
+findings once `now` passes them are kept apart (`findings.Event`): those after the `--now`
+lint was asked for, so a kept answer serves that `--now` and any later one. Stamped like
+the record cache (`store.stamp`).
 """
 
 from __future__ import annotations
@@ -61,14 +62,17 @@ def unchanged(root: Path, kept: Identities) -> bool:
 
 
 def save_lint(
-    root: Path, stamp: str, files: Identities, findings: list[Finding], events: list[Event],
-    facts: dict[str, Any],
+    root: Path, stamp: str, files: Identities, findings: list[Finding],
+    events: tuple[list[Event], float], facts: dict[str, Any],
 ) -> bool:  # fmt: skip
-    """Keep lint's answer for the record files `files` describe."""
+    """Keep lint's answer for the record files `files` describe: its findings, and its
+    events with the moment they are all later than."""
+    listed, after = events
     payload = (
         files,
         [(f.file, f.line, f.column, f.severity, f.code, f.message) for f in findings],
-        [(e.at, e.file, e.loc, e.field) for e in events],
+        [(e.at, e.file, e.loc, e.field) for e in listed],
+        after,
         facts,
     )
     return store.save_blob(root, LINT, stamp, payload)
@@ -76,17 +80,17 @@ def save_lint(
 
 def load_lint(
     root: Path, stamp: str
-) -> tuple[list[Finding], list[Event], dict[str, Any], int] | None:
-    """Lint's kept answer (findings, events, facts, files checked), if no record file
-    changed since; else None."""
+) -> tuple[list[Finding], tuple[list[Event], float], dict[str, Any], int] | None:
+    """Lint's kept answer (findings, (events, the moment they are later than), facts,
+    files checked), if no record file changed since; else None."""
     payload = store.load_blob(root, LINT, stamp)
     try:
-        files, findings, events, facts = payload
+        files, findings, events, after, facts = payload
         if not unchanged(root, files):
             return None
         return (
             [Finding(*f) for f in findings],
-            [Event(at, file, tuple(loc), field) for at, file, loc, field in events],
+            ([Event(at, file, tuple(loc), field) for at, file, loc, field in events], float(after)),
             facts,
             len(files),
         )

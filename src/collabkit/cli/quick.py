@@ -86,10 +86,10 @@ def _lint(root: Path, options: dict[str, str]) -> Linted | None:
     kept = load_lint(root, stamp) if stamp is not None else None
     if kept is None:
         return None
-    findings, events, facts, checked = kept
+    findings, (events, after), facts, checked = kept
     tz = ZoneInfo(facts["timezone"])
     now = _moment(options.get("--now"), tz)
-    if now is None:
+    if now is None or now.timestamp() < after:  # events before `after` were not kept
         return None
     strict = "--strict" in options
     language = facts["language"]

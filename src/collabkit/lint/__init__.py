@@ -36,7 +36,7 @@ def lint(
     if paths is None and not (trail or require_signed or against):
         from collabkit.lint.cached import lint_whole
 
-        return _finish(lint_whole(ws), ws, strict, now)
+        return _finish(lint_whole(ws, now), ws, strict, now)
     everything = ws.load()
     if paths is None:
         selected_files = None
@@ -52,7 +52,7 @@ def lint(
     extra = _git_checks(trail or require_signed, require_signed, against)
     where = Locator()
     findings.extend(run_checks(ws, checked, where, extra))
-    events = list(event_list(checked)) if now is not None else []
+    events = list(event_list(checked, now.timestamp())) if now is not None else []
     if selected_files is not None:
         findings = [f for f in findings if f.file in selected_files]
         events = [e for e in events if e.file in selected_files]

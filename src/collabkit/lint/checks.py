@@ -33,22 +33,25 @@ THRESHOLD = 400  # fewer files: one process (checking a file costs ~0.5 ms, a fo
 @dataclass(frozen=True, slots=True)
 class Linted:
     """What lint finds in a whole workspace before `--strict` and `--now`: its findings and
-    its event times (each a finding once `now` is before it). A cache can keep it."""
+    its event times later than `after` (each a finding once `now` is before it; enough for
+    any `now` from `after` on). A cache can keep it."""
 
     findings: list[Finding]
     events: list[Event]
+    after: float = float("-inf")  # POSIX seconds
 
 
 Part = tuple[list[Finding], list[Event], list[Crossing]]
 
 
-def lint_base(ws: Workspace) -> Linted:
-    """Every check of every record, and the event times for `future_events`. The checks
+def lint_base(ws: Workspace, after: float = float("-inf")) -> Linted:
+    """Every check of every record, and the event times after `after` for `future_events`
+    (most of a record's events are long past: they are not even written down). The checks
     of one record at a time run on two cores for a big workspace; those across records
     run here, over what every record gave for them."""
     paths, outside = ws.walk()
     parts = in_halves(
-        lambda part: _lint_part(ws, part, outside),
+        lambda part: _lint_part(ws, part, outside, after),
         paths,
         threshold=THRESHOLD,
         encode=_plain,
@@ -58,16 +61,16 @@ def lint_base(ws: Workspace) -> Linted:
     crossings = [c for part in parts for c in part[2]]
     findings.extend(cross_checks(ws, crossings, Locator()))
     events = [e for part in parts for e in part[1]]
-    return Linted(sorted(set(findings), key=Finding.sort_key), events)
+    return Linted(sorted(set(findings), key=Finding.sort_key), events, after)
 
 
-def _lint_part(ws: Workspace, paths: Sequence[Path], outside: set[Path]) -> Part:
+def _lint_part(ws: Workspace, paths: Sequence[Path], outside: set[Path], after: float) -> Part:
     """Load `paths` and run the checks of one record at a time over them."""
     loaded = ws.load(list(paths), outside)
     checked = [*loaded.records, *salvage_all(loaded, ws.config)]
     where = Locator()
     findings = [*loaded.findings, *run_checks(ws, checked, where, checks=ON_EACH)]
-    events = list(event_list(checked))
+    events = list(event_list(checked, after))
     return findings, events, [Crossing.of(rec) for rec in checked]
 
 

@@ -50,11 +50,14 @@ def _due_before_sent(
         yield where.finding(rec, ("due",), "due-before-sent", message, "warning")
 
 
-def event_list(records: list[Loaded]) -> Iterator[Event]:
-    """Every event time of `records` (placed in its file only if it is reported)."""
+def event_list(records: list[Loaded], after: float = float("-inf")) -> Iterator[Event]:
+    """Every event time of `records` later than `after` (POSIX seconds), to be placed in
+    its file only if it is reported."""
     for rec in records:
         for loc, field, at in event_times(rec.record):
-            yield Event(at.timestamp(), rec.file.rel, rec.source_loc(loc), field)
+            moment = at.timestamp()
+            if moment > after:
+                yield Event(moment, rec.file.rel, rec.source_loc(loc), field)
 
 
 def _progress_lists(record: Any) -> Iterator[tuple[Loc, list[ProgressEntry], bool]]:
