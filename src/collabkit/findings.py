@@ -5,17 +5,15 @@ library and `i18n`): the fast path reports cached findings with this module alon
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):  # a tuple, not a dataclass: the fast path imports no dataclasses
     file: str  # relative to the workspace root, '/'-separated
     line: int  # 1-based
     column: int  # 1-based
@@ -28,7 +26,7 @@ class Finding:
         return Finding(self.file, self.line, self.column, "error", self.code, self.message)
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return self._asdict()
 
     def sort_key(self) -> tuple[str, int, int, int, str, str]:
         return (
@@ -41,8 +39,7 @@ class Finding:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """An event time of a record (`*_at`, `at`), where it is and what it is called: a
     finding once `now` is before it (`future_events`). Plain values, so that lint can cache
     it; the moment is written out (in the workspace zone) only when it is reported."""

@@ -19,11 +19,9 @@ turns it off.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -68,17 +66,22 @@ class Entry(NamedTuple):
         )
 
 
-@dataclass(slots=True)
 class Cache:
-    """The cache of one workspace: its stamp, per-workspace facts, and an entry per file."""
+    """The cache of one workspace: its stamp, per-workspace facts, and an entry per file.
+    (Plain classes here: the fast path imports no dataclasses.)"""
 
-    stamp: str
-    facts: dict[str, Any] = field(default_factory=dict)
-    entries: dict[str, Entry] = field(default_factory=dict)
+    __slots__ = ("entries", "facts", "stamp")
+
+    def __init__(
+        self, stamp: str, facts: dict[str, Any] | None = None,
+        entries: dict[str, Entry] | None = None,
+    ) -> None:  # fmt: skip
+        self.stamp = stamp
+        self.facts: dict[str, Any] = facts if facts is not None else {}
+        self.entries: dict[str, Entry] = entries if entries is not None else {}
 
 
-@dataclass(slots=True)
-class Walked:
+class Walked(NamedTuple):
     """The record files under `folder` (path, whether a symlink) as a walk checked them
     against `cache`: the entries of all but the `stale` ones (new, changed, symlinked, or
     not computed far enough ahead) were confirmed, and need no second look."""
@@ -101,7 +104,8 @@ def stamp(root: Path) -> str | None:
     except OSError:
         return None
     parts = [str(FORMAT), collabkit.__version__, _code_stamp(), _holidays_stamp(), _zones_stamp()]
-    return hashlib.sha1("\0".join(parts).encode() + b"\0" + config).hexdigest()
+    # the parts themselves, not a hash of them: compared exactly, and no hashlib to import
+    return "\0".join([*parts, config.decode("utf-8", "surrogateescape")])
 
 
 def key_of(st: os.stat_result) -> Key:
@@ -133,6 +137,8 @@ def fs_clock(root: Path) -> int | None:
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # only for files changed just now: the fast path seldom needs it
+
     return hashlib.sha1(data).hexdigest()
 
 
@@ -214,7 +220,7 @@ def _code_stamp() -> str:
             if name.endswith(".py"):
                 st = os.stat(os.path.join(folder, name))
                 parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha1("|".join(sorted(parts)).encode()).hexdigest()
+    return "|".join(sorted(parts))
 
 
 def _holidays_stamp() -> str:

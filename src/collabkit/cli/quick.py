@@ -25,7 +25,7 @@ from collabkit.cli.plain import EXIT_PIPE, tolerate_any_encoding, warn_skipped
 from collabkit.findings import Event, Finding, Place
 from collabkit.io.jsonout import joined
 from collabkit.io.walk import record_files
-from collabkit.timing.obligation import Listed, due_listed, overdue_listed
+from collabkit.timing.listing import Listed, due_listed, overdue_listed
 
 if TYPE_CHECKING:
     from collabkit.workspace import Workspace

@@ -8,12 +8,10 @@ An English message may use `{s}`: it becomes "s" unless the value `n` is 1.
 from __future__ import annotations
 
 import difflib
-import pkgutil
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Language = Literal["zh", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
@@ -21,6 +19,8 @@ LANGUAGES: tuple[Language, ...] = ("zh", "en")
 
 def domains() -> list[str]:
     """The modules of this package that hold messages (every one but `formats`)."""
+    import pkgutil
+
     return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "formats")
 
 
@@ -46,13 +46,13 @@ def text(key: str, language: str, /, **values: Any) -> str:
     return template.format(**values) if values else template
 
 
-@dataclass(frozen=True, slots=True)
-class Msg:
+class Msg(NamedTuple):
     """A message not yet put into words: its key and values, rendered later in the language
-    of whoever reads it (`CollabError` carries one, the CLI renders it)."""
+    of whoever reads it (`CollabError` carries one, the CLI renders it). A tuple: the fast
+    path imports no dataclasses."""
 
     key: str
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any]
 
     def text(self, language: str) -> str:
         return text(self.key, language, **self.values)

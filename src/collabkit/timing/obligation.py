@@ -8,21 +8,17 @@ row, a plain tuple (`as_row` / `from_row`) that `marshal` stores.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from operator import attrgetter, itemgetter
-from typing import Any, Literal, TypeVar
+from operator import attrgetter
+from typing import Any, Literal
 
-from collabkit.io.jsonout import item_text, with_key
+from collabkit.io.jsonout import item_text
+from collabkit.timing.listing import Listed, late_ones
 
 State = Literal["open", "overdue", "met", "breach"]
 Row = tuple[Any, ...]
-# An unmet obligation as listings need it: (due, period begins, record, item, rule,
-# recurring, owner, department, JSON item text)
-Listed = tuple[float, float | None, str, str, str, bool, str | None, str | None, str]
-T = TypeVar("T")
 ESTIMATED_MARK = "≈"
 
 
@@ -106,16 +102,9 @@ class Obligation:
 def overdue(obligations: Iterable[Obligation], now: datetime) -> list[Obligation]:
     """Unmet obligations past their deadline at `now`, most overdue first. Of a recurring
     rule only the latest missed period of each record is listed, counting the others."""
-    picked = _late(obligations, now, _MET, _DUE, _RECURRING, _GROUP)
+    picked = late_ones(obligations, now, _MET, _DUE, _RECURRING, _GROUP)
     late = [replace(ob, missed_before=missed) if ob.recurring else ob for ob, missed in picked]
     return sorted(late, key=_order)
-
-
-def overdue_listed(listed: Iterable[Listed], now: datetime) -> list[str]:
-    """`overdue` of cached listings: the JSON text of each item, most overdue first."""
-    picked = _late(listed, now.timestamp(), _never, _L_DUE, _L_RECURRING, _L_GROUP)
-    picked.sort(key=lambda pair: _L_ORDER(pair[0]))
-    return [with_key(x[8], "missed_before", n) if n else x[8] for x, n in picked]
 
 
 def due_between(
@@ -124,12 +113,6 @@ def due_between(
     """Unmet obligations due from `now` to `until`, soonest first."""
     upcoming = [ob for ob in obligations if not ob.met and now <= ob.due <= until]
     return sorted(upcoming, key=_order)
-
-
-def due_listed(listed: Iterable[Listed], now: datetime, until: datetime) -> list[str]:
-    """`due_between` of cached listings: the JSON text of each item, soonest first."""
-    first, last = now.timestamp(), until.timestamp()
-    return [x[8] for x in sorted((x for x in listed if first <= x[0] <= last), key=_L_ORDER)]
 
 
 def json_item(
@@ -166,45 +149,5 @@ def problem_text(years: Iterable[int], language: str) -> str:
 
 _MET, _DUE, _RECURRING = attrgetter("met"), attrgetter("due"), attrgetter("recurring")
 _GROUP = attrgetter("record", "rule")
-# the same of a Listed (always unmet)
-_L_DUE, _L_RECURRING, _L_GROUP, _L_ORDER = (
-    itemgetter(0),
-    itemgetter(5),
-    itemgetter(2, 4),
-    itemgetter(0, 2, 3, 4),
-)
-
-
-def _never(_: Any) -> bool:
-    return False
-
-
-def _late(
-    items: Iterable[T],
-    now: Any,
-    met: Callable[[T], bool],
-    due: Callable[[T], Any],
-    recurring: Callable[[T], bool],
-    group: Callable[[T], Any],
-) -> list[tuple[T, int]]:
-    """The unmet items due before `now`, each with how many earlier periods of its
-    recurring rule were missed too; of a recurring rule only each record's latest."""
-    late: list[tuple[T, int]] = []
-    latest: dict[Any, T] = {}
-    missed: Counter[Any] = Counter()
-    for item in items:
-        if met(item) or now <= due(item):
-            continue
-        if not recurring(item):
-            late.append((item, 0))
-            continue
-        key = group(item)
-        missed[key] += 1
-        if key not in latest or due(item) >= due(latest[key]):  # periods come in order
-            latest[key] = item
-    late += [(item, missed[key] - 1) for key, item in latest.items()]
-    return late
-
-
 def _order(ob: Obligation) -> tuple[datetime, str, str, str]:
     return (ob.due, ob.record, ob.item or "", ob.rule)

@@ -18,7 +18,8 @@ from collabkit.bulk import collector_paused
 from collabkit.cache import store
 from collabkit.findings import Finding
 from collabkit.io.scan import line_at, line_index
-from collabkit.timing.obligation import Listed, Obligation, Row
+from collabkit.timing.listing import Listed
+from collabkit.timing.obligation import Obligation, Row
 from collabkit.workspace.config import Config
 from collabkit.workspace.parallel import in_parallel
 from collabkit.workspace.store import Workspace
