@@ -371,3 +371,38 @@ def test_a_kept_lint_answer_serves_a_later_now_not_an_earlier_one(
     assert ask(handbook, early, capsys) == expected[early]  # and the full command reads again
     assert (handbook / store.FOLDER / "lint.cache").stat().st_mtime_ns != kept
     assert ask(handbook, late, capsys) == expected[late]
+
+
+def test_lint_checks_again_only_the_files_that_changed(warm: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Lint keeps what each file gave: after an edit and a new file only those two are
+    read and checked again; the checks across records (here a duplicate id, reported in an
+    unchanged file too) still see every file, and the answer is the one without a cache."""
+    from collabkit.lint import checks
+
+    seen: list[str] = []
+    real = checks._check_files
+
+    def spy(ws, paths, outside, after):  # type: ignore[no-untyped-def]
+        seen.extend(ws.rel(path) for path in paths)
+        return real(ws, paths, outside, after)
+
+    monkeypatch.setattr(checks, "_check_files", spy)
+    args = ("lint", "--format", "json", "--now", NOW)
+    assert ask(warm, args, capsys)[0] == 0
+    assert seen == []  # nothing changed since the fixture's runs
+    edited = record(warm, "HY-2024-001")
+    edited.write_text(edited.read_text(encoding="utf-8").replace("status: ", "status: x", 1))
+    twin = record(warm, "RW-2024-001").read_text(encoding="utf-8")
+    (warm / "records/requirements/RW-2024-009.yaml").write_text(twin, encoding="utf-8")
+    expected = without_cache(warm, args, capsys, monkeypatch)
+    codes = {f["code"] for f in json.loads(expected[1])}
+    assert {"duplicate-id", "id-mismatch", "schema"} <= codes
+    seen.clear()
+    assert ask(warm, args, capsys) == expected
+    assert sorted(seen) == [
+        "records/meetings/HY-2024-001.yaml",
+        "records/requirements/RW-2024-009.yaml",
+    ]
+    seen.clear()
+    assert ask(warm, args, capsys) == expected  # and then from what was kept
+    assert seen == []

@@ -1,18 +1,19 @@
-"""Whole answers kept while no record file changes: what `collab lint` found.
+"""What `collab lint` found, kept: by record file, and across files.
 
-Lint looks across records (duplicate ids, links), so its findings are kept for the
-workspace as a whole, with the identity of every record file taken *before* they were
-read: an edit made while lint ran shows as a change next time. The events that become
-findings once `now` passes them are kept apart (`findings.Event`): those after the `--now`
-lint was asked for, so a kept answer serves that `--now` and any later one. Stamped like
-the record cache (`store.stamp`).
+Each file's findings, events and what the checks across records need of it are kept with
+the file's identity taken *before* it was read (an edit made while lint ran shows as a
+change next time): a later lint checks again only the files that changed, and when none
+did, the kept answer is the answer. The events that become findings once `now` passes
+them are kept apart (`findings.Event`): those after the `--now` lint was asked for, so a
+kept answer serves that `--now` and any later one. Stamped like the record cache
+(`store.stamp`).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from collabkit.cache import store
 from collabkit.findings import Event, Finding
@@ -61,38 +62,60 @@ def unchanged(root: Path, kept: Identities) -> bool:
     return seen == len(kept)
 
 
-def save_lint(
-    root: Path, stamp: str, files: Identities, findings: list[Finding],
-    events: tuple[list[Event], float], facts: dict[str, Any],
-) -> bool:  # fmt: skip
-    """Keep lint's answer for the record files `files` describe: its findings, and its
-    events with the moment they are all later than."""
-    listed, after = events
-    payload = (
-        files,
-        [(f.file, f.line, f.column, f.severity, f.code, f.message) for f in findings],
-        [(e.at, e.file, e.loc, e.field) for e in listed],
-        after,
-        facts,
+class Kept(NamedTuple):
+    """Lint's answer as kept: the identity of every record file taken before it was read,
+    what each file gave (`lint.checks.FilePart` as plain values, by path), the findings
+    across files, the moment all kept events are later than, and the settings it needs."""
+
+    files: Identities
+    parts: dict[str, Any]
+    across: list[Finding]
+    after: float
+    facts: dict[str, Any]
+
+    def findings(self) -> list[Finding]:
+        """Every finding of the answer (what each file gave, and across files)."""
+        found = [Finding(*f) for part in self.parts.values() for f in part[0]]
+        return found + self.across
+
+    def events(self) -> list[Event]:
+        return [Event(*e) for part in self.parts.values() for e in part[1]]
+
+
+def save_lint(root: Path, stamp: str, kept: Kept) -> bool:
+    """Keep lint's answer."""
+    files, parts, across, after, facts = kept
+    return store.save_blob(
+        root, LINT, stamp, (files, parts, [tuple(f) for f in across], after, facts)
     )
-    return store.save_blob(root, LINT, stamp, payload)
 
 
-def load_lint(
-    root: Path, stamp: str
-) -> tuple[list[Finding], tuple[list[Event], float], dict[str, Any], int] | None:
-    """Lint's kept answer (findings, (events, the moment they are later than), facts,
-    files checked), if no record file changed since; else None."""
+def load_lint(root: Path, stamp: str) -> Kept | None:
+    """Lint's kept answer, whatever changed since (`unchanged`, `still_the_same` tell)."""
     payload = store.load_blob(root, LINT, stamp)
     try:
-        files, findings, events, after, facts = payload
-        if not unchanged(root, files):
-            return None
-        return (
-            [Finding(*f) for f in findings],
-            ([Event(at, file, tuple(loc), field) for at, file, loc, field in events], float(after)),
-            facts,
-            len(files),
-        )
+        files, parts, across, after, facts = payload
+        return Kept(files, parts, [Finding(*f) for f in across], float(after), facts)
     except Exception:  # not what this version writes
+        return None
+
+
+def still_the_same(root: Path, kept: Identities, now: Identities) -> list[str]:
+    """The record files (by path) whose identity `now` says they are as `kept` knew them."""
+    same = []
+    for rel, (key, digest) in now.items():
+        was = kept.get(rel)
+        if was is None or tuple(was[0]) != key:
+            continue
+        if was[1] is not None and was[1] != (digest or _digest_of(root, rel)):
+            continue
+        same.append(rel)
+    return same
+
+
+def _digest_of(root: Path, rel: str) -> str | None:
+    try:
+        with open(root / rel, "rb") as data:
+            return store.digest(data.read())
+    except OSError:
         return None

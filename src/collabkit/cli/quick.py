@@ -78,7 +78,7 @@ Linted = tuple[list[Finding], str, Path, int, str]  # findings, format, root, ch
 
 def _lint(root: Path, options: dict[str, str]) -> Linted | None:
     """`collab lint` of the whole workspace from its kept answer, when no file changed."""
-    from collabkit.cache.answers import load_lint
+    from collabkit.cache.answers import load_lint, unchanged
     from collabkit.findings import finish
 
     fmt = options.get("--format", "text")
@@ -86,16 +86,18 @@ def _lint(root: Path, options: dict[str, str]) -> Linted | None:
     kept = load_lint(root, stamp) if stamp is not None else None
     if kept is None:
         return None
-    findings, (events, after), facts, checked = kept
-    tz = ZoneInfo(facts["timezone"])
+    tz = ZoneInfo(kept.facts["timezone"])
     now = _moment(options.get("--now"), tz)
-    if now is None or now.timestamp() < after:  # events before `after` were not kept
+    if now is None or now.timestamp() < kept.after:  # events before `after` were not kept
         return None
-    strict = "--strict" in options
-    language = facts["language"]
-    place = _placer(root)
-    shown = finish(findings, events, strict=strict, now=now, language=language, tz=tz, place=place)
-    return shown, fmt, root, checked, facts["language"]
+    if not unchanged(root, kept.files):
+        return None
+    language = kept.facts["language"]
+    shown = finish(
+        kept.findings(), kept.events(), strict="--strict" in options, now=now,
+        language=language, tz=tz, place=_placer(root),
+    )  # fmt: skip
+    return shown, fmt, root, len(kept.files), language
 
 
 def _placer(root: Path) -> Place:

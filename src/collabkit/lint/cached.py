@@ -1,29 +1,34 @@
-"""Lint of a whole workspace through the answer cache (`cache.answers`)."""
+"""Lint of a whole workspace through its cache (`cache.answers`): only the record files
+that changed since are checked again; the checks across records run over all of them."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from collabkit.cache import answers, store
-from collabkit.lint.checks import Linted, lint_base
+from collabkit.lint.checks import FilePart, Linted, file_part, file_part_plain, lint_base
 from collabkit.workspace import Workspace
 
 
 def lint_whole(ws: Workspace, now: datetime | None) -> Linted:
-    """`lint_base(ws)` with the events after `now` (none without it), kept while no record
-    file and nothing else it depends on changes, and asked for no earlier `now`."""
+    """`lint_base(ws)` with the events after `now` (none without it), reusing what each
+    file still as it was gave last time (when that was asked for no later `now`)."""
     after = now.timestamp() if now is not None else float("inf")
     stamp = store.stamp(ws.root) if store.enabled() else None
     if stamp is None:
         return lint_base(ws, after)
-    kept = answers.load_lint(ws.root, stamp)
-    if kept is not None and after >= kept[1][1]:  # it has every event after `now`
-        findings, (events, kept_after), _, _ = kept
-        return Linted(findings, events, kept_after)
     files = answers.identities(ws.root, store.fs_clock(ws.root))  # before anything is read
-    linted = lint_base(ws, after)
-    if files is not None:
-        facts = {"language": ws.config.language, "timezone": ws.config.timezone}
-        timed = (linted.events, linted.after)
-        answers.save_lint(ws.root, stamp, files, linted.findings, timed, facts)
+    if files is None:  # a file that cannot be told apart later (a symlink): nothing kept
+        return lint_base(ws, after)
+    kept: dict[str, FilePart] = {}
+    found = answers.load_lint(ws.root, stamp)
+    if found is not None and after >= found.after:  # it has every event after `now`
+        same = answers.still_the_same(ws.root, found.files, files)
+        kept = {rel: file_part(found.parts[rel]) for rel in same}
+    linted = lint_base(ws, after, kept)
+    if found is not None and len(kept) == len(found.parts) == len(linted.files):
+        return linted  # no file changed: the kept answer stands (for its own `after`)
+    parts = {rel: file_part_plain(part) for rel, part in linted.files.items()}
+    facts = {"language": ws.config.language, "timezone": ws.config.timezone}
+    answers.save_lint(ws.root, stamp, answers.Kept(files, parts, linted.across, after, facts))
     return linted

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,68 +29,97 @@ ON_EACH: tuple[Check, ...] = (  # each looks at one record at a time
 )
 CHECKS: tuple[Check, ...] = (check_across, *ON_EACH)
 THRESHOLD = 400  # fewer files: one process (checking a file costs ~0.5 ms, a fork ~15 ms)
+# What one record file gave: its findings, its events (after the moment asked for), and
+# what the checks across records need of it (None when it holds no record that loads).
+FilePart = tuple[list[Finding], list[Event], Crossing | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Linted:
     """What lint finds in a whole workspace before `--strict` and `--now`: its findings and
     its event times later than `after` (each a finding once `now` is before it; enough for
-    any `now` from `after` on). A cache can keep it."""
+    any `now` from `after` on); and the same by file (`files`) and across files (`across`),
+    which a cache keeps to check only the files that change."""
 
     findings: list[Finding]
     events: list[Event]
     after: float = float("-inf")  # POSIX seconds
+    files: dict[str, FilePart] = field(default_factory=dict)
+    across: list[Finding] = field(default_factory=list)
 
 
-Part = tuple[list[Finding], list[Event], list[Crossing]]
-
-
-def lint_base(ws: Workspace, after: float = float("-inf")) -> Linted:
+def lint_base(
+    ws: Workspace, after: float = float("-inf"), kept: Mapping[str, FilePart] | None = None
+) -> Linted:
     """Every check of every record, and the event times after `after` for `future_events`
-    (most of a record's events are long past: they are not even written down). The checks
-    of one record at a time run on two cores for a big workspace; those across records
-    run here, over what every record gave for them."""
-    paths, outside = ws.walk()
+    (most of a record's events are long past: they are not even written down). `kept`:
+    what files still as they were gave before (by path), not checked again. The checks of
+    one record at a time run on two cores for many files; those across records run here,
+    over what every file gave for them."""
+    found, out = ws.files()  # strings: cheaper by the ten thousand
+    kept = kept or {}
+    prefix = len(str(ws.root).rstrip(os.sep)) + 1
+    rels = [path[prefix:].replace(os.sep, "/") for path in found]  # walked from the root
+    todo = [Path(path) for path, rel in zip(found, rels, strict=True) if rel not in kept]
+    outside = {Path(path) for path in out}
     parts = in_halves(
-        lambda part: _lint_part(ws, part, outside, after),
-        paths,
+        lambda part: _check_files(ws, part, outside, after),
+        todo,
         threshold=THRESHOLD,
         encode=_plain,
         decode=_unplain,
     )
-    findings = [f for part in parts for f in part[0]]
-    crossings = [c for part in parts for c in part[2]]
-    findings.extend(cross_checks(ws, crossings, Locator()))
-    events = [e for part in parts for e in part[1]]
-    return Linted(sorted(set(findings), key=Finding.sort_key), events, after)
+    fresh = {rel: got for part in parts for rel, got in part.items()}
+    files = {rel: kept[rel] if rel in kept else fresh[rel] for rel in rels}
+    crossings = [part[2] for part in files.values() if part[2] is not None]
+    across = list(cross_checks(ws, crossings, Locator()))
+    findings = [f for part in files.values() for f in part[0]] + across
+    events = [e for part in files.values() for e in part[1]]
+    return Linted(sorted(set(findings), key=Finding.sort_key), events, after, files, across)
 
 
-def _lint_part(ws: Workspace, paths: Sequence[Path], outside: set[Path], after: float) -> Part:
-    """Load `paths` and run the checks of one record at a time over them."""
+def _check_files(
+    ws: Workspace, paths: Sequence[Path], outside: set[Path], after: float
+) -> dict[str, FilePart]:
+    """Load `paths` and run the checks of one record at a time over them, by file."""
     loaded = ws.load(list(paths), outside)
     checked = [*loaded.records, *salvage_all(loaded, ws.config)]
-    where = Locator()
-    findings = [*loaded.findings, *run_checks(ws, checked, where, checks=ON_EACH)]
-    events = list(event_list(checked, after))
-    return findings, events, [Crossing.of(rec) for rec in checked]
+    found: dict[str, FilePart] = {ws.rel(path): ([], [], None) for path in paths}
+    for finding in [*loaded.findings, *run_checks(ws, checked, Locator(), checks=ON_EACH)]:
+        found.setdefault(finding.file, ([], [], None))[0].append(finding)
+    for event in event_list(checked, after):
+        found.setdefault(event.file, ([], [], None))[1].append(event)
+    for rec in checked:
+        findings, events, _ = found.get(rec.file.rel, ([], [], None))
+        found[rec.file.rel] = findings, events, Crossing.of(rec)
+    return found
 
 
-def _plain(part: Part) -> Any:
-    findings, events, crossings = part
+def file_part_plain(part: FilePart) -> tuple[Any, ...]:
+    """A FilePart as `marshal` data (`file_part` undoes it)."""
+    findings, events, crossing = part
     return (
-        [(f.file, f.line, f.column, f.severity, f.code, f.message) for f in findings],
-        [(e.at, e.file, e.loc, e.field) for e in events],
-        [tuple(c) for c in crossings],
+        [tuple(f) for f in findings],
+        [tuple(e) for e in events],
+        tuple(crossing) if crossing is not None else None,
     )
 
 
-def _unplain(plain: Any) -> Part:
-    findings, events, crossings = plain
+def file_part(plain: Any) -> FilePart:
+    findings, events, crossing = plain  # marshal keeps tuples tuples: paths stay paths
     return (
         [Finding(*f) for f in findings],
         [Event(*e) for e in events],
-        [Crossing._make(c) for c in crossings],
+        Crossing._make(crossing) if crossing is not None else None,
     )
+
+
+def _plain(found: dict[str, FilePart]) -> Any:
+    return {rel: file_part_plain(part) for rel, part in found.items()}
+
+
+def _unplain(plain: Any) -> dict[str, FilePart]:
+    return {rel: file_part(part) for rel, part in plain.items()}
 
 
 def run_checks(

@@ -29,6 +29,20 @@ class Locator:
             where = self.files[rel] = Positions(text, rel)
         return where.at(loc, value=value)
 
+    def in_file(self, root: Path, rel: str, loc: Loc) -> tuple[int, int]:
+        """Line/column of the value at `loc` as written in the file `rel` under `root`, read
+        now if it was not read here (a finding of a kept answer); 1:1 if it is unreadable."""
+        if rel not in self.files:
+            from collabkit.errors import RecordError
+            from collabkit.io.yamlio import decode, read_bytes
+
+            try:
+                text = decode(read_bytes(root / rel, rel), rel)
+            except (RecordError, OSError):
+                return 1, 1
+            self.files[rel] = Positions(text, rel)
+        return self.files[rel].at(loc, value=True)
+
     def finding(
         self,
         rec: Loaded,

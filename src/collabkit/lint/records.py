@@ -16,9 +16,9 @@ from collabkit.workspace.names import unknown_names
 
 
 class Crossing(NamedTuple):
-    """What the checks across records need of one record, as plain values (a forked
-    child sends them back): its id, kind, links and item names, and where its id and links
-    are in its file."""
+    """What the checks across records need of one record, as plain values (a forked child
+    sends them back, the lint cache keeps them): its id, kind, links and item names, and
+    where its id and links are in its file (placed, from the file, only when reported)."""
 
     rel: str
     id: str
@@ -27,7 +27,6 @@ class Crossing(NamedTuple):
     items: tuple[str, ...]
     id_loc: Loc
     link_locs: tuple[Loc, ...]
-    text: str
 
     @classmethod
     def of(cls, rec: Loaded) -> Crossing:
@@ -40,12 +39,11 @@ class Crossing(NamedTuple):
             tuple(item_names(rec.record)),
             rec.source_loc(("id",)),
             tuple(rec.source_loc(("links", i)) for i in range(len(links))),
-            rec.file.text,
         )
 
-    def finding(self, where: Locator, loc: Loc, code: str, message: str) -> Finding:
-        line, column = where.at_source(self.rel, self.text, loc)
-        return Finding(self.rel, line, column, "error", code, message)
+    def finding(self, ws: Workspace, where: Locator, loc: Loc, code: str, text: str) -> Finding:
+        line, column = where.in_file(ws.root, self.rel, loc)
+        return Finding(self.rel, line, column, "error", code, text)
 
 
 def check_across(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:
@@ -70,18 +68,18 @@ def check_ids(ws: Workspace, crossings: list[Crossing], where: Locator) -> Itera
         stem = PurePosixPath(rec.rel).stem
         if stem != rec.id:
             message = t("lint.id_mismatch", id=rec.id, stem=stem)
-            yield rec.finding(where, rec.id_loc, "id-mismatch", message)
+            yield rec.finding(ws, where, rec.id_loc, "id-mismatch", message)
         prefix = ws.config.prefixes[rec.kind]
         actual = rec.id.split("-", 1)[0]
         if actual != prefix:
             message = t("lint.id_prefix", kind=t.kind(rec.kind), prefix=prefix, actual=actual)
-            yield rec.finding(where, rec.id_loc, "id-prefix", message)
+            yield rec.finding(ws, where, rec.id_loc, "id-prefix", message)
     for record_id, same in by_id.items():
         if len(same) > 1:
             for rec in same:
                 others = ", ".join(o.rel for o in same if o is not rec)
                 message = t("lint.duplicate_id", id=record_id, others=others)
-                yield rec.finding(where, rec.id_loc, "duplicate-id", message)
+                yield rec.finding(ws, where, rec.id_loc, "duplicate-id", message)
 
 
 def check_links(ws: Workspace, crossings: list[Crossing], where: Locator) -> Iterator[Finding]:
@@ -96,10 +94,11 @@ def check_links(ws: Workspace, crossings: list[Crossing], where: Locator) -> Ite
                     unreadable = {p.stem for p in ws.record_paths()} - index.keys()
                 if target in unreadable:
                     continue  # not broken: that file's own finding says what is wrong
-                yield rec.finding(where, loc, "broken-link", t("lint.broken_link", target=target))
+                message = t("lint.broken_link", target=target)
+                yield rec.finding(ws, where, loc, "broken-link", message)
             elif item and item not in index[target].items:
                 message = t("lint.broken_item", target=target, item=item)
-                yield rec.finding(where, loc, "broken-link", message)
+                yield rec.finding(ws, where, loc, "broken-link", message)
 
 
 def check_names(ws: Workspace, records: list[Loaded], where: Locator) -> Iterator[Finding]:
