@@ -9,7 +9,8 @@ files with a lint error, ~40,000 overdue rows) — and prints, for each, a table
 runs (min–max) against the targets (the stress workspace's are twice the realistic's):
 
   (a), (b)  loading + validating, every obligation (library, fresh process; info only)
-  lint      `collab lint`, cold (no `.collab-cache`) and warm (nothing changed since a run)
+  lint      `collab lint`, cold (no `.collab-cache`), one file changed (information) and
+            warm (nothing changed since a run)
   overdue   `collab overdue --format json --now …`: cold, warm, one file changed; on the
             realistic workspace beside Taskwarrior's `task overdue` over as many tasks
             (its own row) and the ratio (≤ 0.6×)

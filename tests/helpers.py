@@ -116,3 +116,18 @@ def run_in_pty(
     os.close(master)
     code = proc.wait(timeout=120)
     return Screen(code, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n"))
+
+
+def count_forks(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    """Let `workspace.parallel` fork as it does, counting each fork (a 1 per fork)."""
+    from collabkit.workspace import parallel
+
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def counted_fork() -> int:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(parallel.os, "fork", counted_fork)
+    return forks

@@ -4,7 +4,6 @@ The answer must be the one a single process gives, also when the child fails."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from collabkit.lint import checks
 from collabkit.lint.checks import lint_base
 from collabkit.workspace import Workspace, parallel
-from tests.helpers import build_tree
+from tests.helpers import build_tree, count_forks
 from tests.test_benchmarks import generate
 
 EXTRA = {
@@ -46,15 +45,8 @@ def test_two_cores_find_what_one_finds(spoiled: Path, monkeypatch) -> None:  # t
     assert {"duplicate-id", "broken-link", "schema", "invalid-date", "incomplete"} <= codes
     assert len(alone.events) > 100
 
-    forks: list[int] = []
-    real_fork = os.fork
-
-    def counted_fork() -> int:
-        forks.append(1)
-        return real_fork()
-
+    forks = count_forks(monkeypatch)
     monkeypatch.setattr(checks, "THRESHOLD", 2)
-    monkeypatch.setattr(parallel.os, "fork", counted_fork)
     split = lint_base(ws)
     assert forks == [1]
     assert split.findings == alone.findings

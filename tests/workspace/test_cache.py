@@ -17,7 +17,7 @@ import pytest
 import collabkit
 from collabkit.cache import store
 from collabkit.cli.main import run
-from tests.helpers import NOW, run_collab
+from tests.helpers import NOW, count_forks, run_collab
 
 LATER = "2024-12-20T09:00:00+08:00"  # past the recurring periods a run at NOW caches
 EARLIER = "2024-09-20T09:00:00+08:00"
@@ -321,15 +321,8 @@ def test_a_cold_read_on_two_cores_answers_as_one(handbook: Path, capsys, monkeyp
 
     if not parallel._can_fork():
         pytest.skip("no fork on this platform: one process reads everything")
-    forks: list[int] = []
-    real_fork = os.fork
-
-    def counted_fork() -> int:
-        forks.append(1)
-        return real_fork()
-
+    forks = count_forks(monkeypatch)
     monkeypatch.setattr(parallel, "THRESHOLD", 2)
-    monkeypatch.setattr(parallel.os, "fork", counted_fork)
     assert_same_answers(handbook, capsys, monkeypatch)
     assert forks  # the cold reads were split
     forks.clear()
