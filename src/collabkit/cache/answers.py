@@ -23,12 +23,17 @@ LINT = "lint.cache"
 Identities = dict[str, tuple[store.Key, str | None]]
 
 
-def identities(root: Path, clock: int | None) -> Identities | None:
+def identities(
+    root: Path, clock: int | None, walked: list[tuple[str, bool]] | None = None
+) -> Identities | None:
     """The identity of every record file now (None when one cannot be read or is a
-    symlink: no answer is kept then)."""
+    symlink: no answer is kept then); `walked`: the `record_files` of `records/`, when
+    they were just walked."""
     found: Identities = {}
     prefix = len(str(root).rstrip(os.sep)) + 1
-    for path, link in record_files(os.path.join(str(root), "records")):
+    if walked is None:
+        walked = record_files(os.path.join(str(root), "records"))
+    for path, link in walked:
         if link:
             return None
         try:
@@ -107,15 +112,10 @@ def still_the_same(root: Path, kept: Identities, now: Identities) -> list[str]:
         was = kept.get(rel)
         if was is None or tuple(was[0]) != key:
             continue
-        if was[1] is not None and was[1] != (digest or _digest_of(root, rel)):
+        known = was[1]
+        if known is not None and not (
+            known == digest if digest is not None else store.same_content(root / rel, known)
+        ):
             continue
         same.append(rel)
     return same
-
-
-def _digest_of(root: Path, rel: str) -> str | None:
-    try:
-        with open(root / rel, "rb") as data:
-            return store.digest(data.read())
-    except OSError:
-        return None

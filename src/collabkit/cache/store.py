@@ -147,8 +147,11 @@ def still_valid(key: Key, known: str | None, path: str | Path, st: os.stat_resul
     file at `path` (whose stat is `st`)."""
     if key != (st.st_size, st.st_mtime_ns, st.st_ino):
         return False
-    if known is None:
-        return True
+    return known is None or same_content(path, known)
+
+
+def same_content(path: str | Path, known: str) -> bool:
+    """Whether the file at `path` has the content whose `digest` is `known`."""
     try:
         with open(path, "rb") as data:
             return digest(data.read()) == known

@@ -49,14 +49,18 @@ class Linted:
 
 
 def lint_base(
-    ws: Workspace, after: float = float("-inf"), kept: Mapping[str, FilePart] | None = None
+    ws: Workspace,
+    after: float = float("-inf"),
+    kept: Mapping[str, FilePart] | None = None,
+    walked: list[tuple[str, bool]] | None = None,
 ) -> Linted:
     """Every check of every record, and the event times after `after` for `future_events`
     (most of a record's events are long past: they are not even written down). `kept`:
-    what files still as they were gave before (by path), not checked again. The checks of
+    what files still as they were gave before (by path), not checked again; `walked`: the
+    `record_files` of the records folder, when they were just walked. The checks of
     one record at a time run on two cores for many files; those across records run here,
     over what every file gave for them."""
-    found, out = ws.files()  # strings: cheaper by the ten thousand
+    found, out = ws.files(walked)  # strings: cheaper by the ten thousand
     kept = kept or {}
     prefix = len(str(ws.root).rstrip(os.sep)) + 1
     rels = [path[prefix:].replace(os.sep, "/") for path in found]  # walked from the root

@@ -20,27 +20,22 @@ class Locator:
     files: dict[str, Positions] = field(default_factory=dict)
 
     def at(self, loaded: Loaded, loc: Loc, *, value: bool = True) -> tuple[int, int]:
-        return self.at_source(loaded.file.rel, loaded.file.text, loaded.source_loc(loc), value)
-
-    def at_source(self, rel: str, text: str, loc: Loc, value: bool = True) -> tuple[int, int]:
-        """Line/column of `loc` as written in the file `rel`, whose text is `text`."""
+        rel = loaded.file.rel
         where = self.files.get(rel)
         if where is None:
-            where = self.files[rel] = Positions(text, rel)
-        return where.at(loc, value=value)
+            where = self.files[rel] = Positions(loaded.file.text, rel)
+        return where.at(loaded.source_loc(loc), value=value)
 
     def in_file(self, root: Path, rel: str, loc: Loc) -> tuple[int, int]:
         """Line/column of the value at `loc` as written in the file `rel` under `root`, read
         now if it was not read here (a finding of a kept answer); 1:1 if it is unreadable."""
         if rel not in self.files:
             from collabkit.errors import RecordError
-            from collabkit.io.yamlio import decode, read_bytes
 
             try:
-                text = decode(read_bytes(root / rel, rel), rel)
+                self.files[rel] = _positions_on_disk(root, rel)
             except (RecordError, OSError):
                 return 1, 1
-            self.files[rel] = Positions(text, rel)
         return self.files[rel].at(loc, value=True)
 
     def finding(
@@ -65,12 +60,14 @@ def place_on_disk(root: Path) -> Place:
     def place(event: Event) -> tuple[int, int]:
         where = files.get(event.file)
         if where is None:
-            from collabkit.io.yamlio import decode, read_bytes
-
-            path = root / event.file
-            where = files[event.file] = Positions(
-                decode(read_bytes(path, event.file), event.file), event.file
-            )
+            where = files[event.file] = _positions_on_disk(root, event.file)
         return where.at(event.loc, value=True)
 
     return place
+
+
+def _positions_on_disk(root: Path, rel: str) -> Positions:
+    """The Positions of the file `rel` under `root`, read now."""
+    from collabkit.io.yamlio import decode, read_bytes
+
+    return Positions(decode(read_bytes(root / rel, rel), rel), rel)

@@ -4,8 +4,8 @@ Decoding, parsing, validating and checking 10,000 records is plain CPU work on
 independent files, and a process's start-up is most of what a cold `collab overdue` waits
 for. Above a few thousand files (where a fork pays for itself) the work is split in two:
 a child forked from this process (it has every module and the workspace already) does
-the second half and sends what it found back through a pipe as `marshal` data; this
-process does the first half meanwhile. Where there is no `fork` (Windows), only one
+every other file and sends what it found back through a pipe as `marshal` data; this
+process does the rest meanwhile. Where there is no `fork` (Windows), only one
 core, or a child that fails, everything is done here: the answer never depends on how
 it was computed.
 """
@@ -33,11 +33,11 @@ def in_halves(
     encode: Callable[[R], Any] = lambda result: result,
     decode: Callable[[Any], R] = lambda plain: plain,
 ) -> list[R]:
-    """`[work(jobs)]`, or with at least `threshold` jobs `[work(jobs[0::2]),
-    work(jobs[1::2])]`, the odd-numbered jobs done in a forked child (taking every other
-    job shares out a folder of costly records fairly; `threshold` defaults to
-    THRESHOLD). `encode` makes a result `marshal`
-    data (tuples, lists, dicts, strings, numbers) for the way back; `decode` undoes it."""
+    """`[work(jobs)]`, or with at least `threshold` (default THRESHOLD) jobs
+    `[work(jobs[0::2]), work(jobs[1::2])]`, the odd-numbered jobs done in a forked child:
+    taking every other job shares out a folder of costly records fairly. `encode` makes a
+    result `marshal` data (tuples, lists, dicts, strings, numbers) for the way back;
+    `decode` undoes it."""
     if len(jobs) < max(THRESHOLD if threshold is None else threshold, 2) or not _can_fork():
         return [work(jobs)]
     theirs = _forked(lambda: encode(work(jobs[1::2])))
