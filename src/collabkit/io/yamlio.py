@@ -227,20 +227,26 @@ def read_text(path: Path, shown: Path | str | None = None) -> str:
     return decode(read_bytes(path, shown), shown)
 
 
-def read_bytes(path: Path, shown: Path | str) -> bytes:
+def read_bytes(path: Path | str, shown: Path | str) -> bytes:
     """The bytes of a regular file of at most MAX_RECORD_BYTES, or a RecordError.
 
     Opened without blocking, so that a FIFO or a device under `records/` is refused
     instead of hanging the command, and read no further than the limit.
     """
+    return read_bytes_and_status(path, shown)[0]
+
+
+def read_bytes_and_status(path: Path | str, shown: Path | str) -> tuple[bytes, os.stat_result]:
+    """`read_bytes`, and the file's status as it was opened (before it was read): the
+    identity a cache keeps, without a second look at the file."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
         raise unreadable(exc, shown) from None
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISREG(info.st_mode):  # a folder, a FIFO, a device: never read
             raise RecordError(
                 msg("read.not_regular"),
                 code="unreadable",
@@ -250,14 +256,24 @@ def read_bytes(path: Path, shown: Path | str) -> bytes:
             )
         if info.st_size > MAX_RECORD_BYTES:
             raise size(info.st_size, shown)
-        try:  # asking for the size it has (plus one) costs no megabyte buffer per file
-            raw = handle.read(info.st_size + 1)
-            if len(raw) > info.st_size:  # it grew since: read on, to the limit
-                raw += handle.read(MAX_RECORD_BYTES + 1 - len(raw))
-        except OSError as exc:
-            raise unreadable(exc, shown) from None
-    if len(raw) > MAX_RECORD_BYTES:  # it grew while we read it
-        raise size(len(raw), shown)
+        raw = _read_to_limit(fd, info.st_size, shown)
+    finally:
+        os.close(fd)
+    return raw, info
+
+
+def _read_to_limit(fd: int, expected: int, shown: Path | str) -> bytes:
+    """The bytes of an open file, to its end or one past MAX_RECORD_BYTES (the caller
+    refuses that): asking for the size it has, plus one, first."""
+    try:
+        raw = os.read(fd, expected + 1)
+        while len(raw) <= MAX_RECORD_BYTES:  # a short read, or it grew since: read on
+            more = os.read(fd, MAX_RECORD_BYTES + 1 - len(raw))
+            if not more:
+                break
+            raw += more
+    except OSError as exc:
+        raise unreadable(exc, shown) from None
     return raw
 
 

@@ -136,11 +136,24 @@ def _moment(value: Any, tz: ZoneInfo, *, end_of_day: bool) -> datetime:
 
 def _usual(value: Any, info: ValidationInfo) -> datetime | None:
     """The usual moment ('2024-10-08 18:00', in YEARS) in one call, as `parse_moment`
-    reads it; None for anything else (records hold ~10 moments each: this is most of them)."""
+    reads it; None for anything else (records hold ~10 moments each: this is most of them).
+    A moment read before is not parsed again (a workspace names each about three times)."""
     if value.__class__ is not str:
         return None
-    moment = _iso(value.strip(), _tz(info))
-    return moment if moment is not None and moment.year in YEARS else None
+    tz = _tz(info)
+    moment = _SEEN.get((value, tz))
+    if moment is None:
+        moment = _iso(value.strip(), tz)
+        if moment is None or moment.year not in YEARS:
+            return None
+        if len(_SEEN) >= _MOST_SEEN:
+            _SEEN.clear()
+        _SEEN[value, tz] = moment
+    return moment
+
+
+_SEEN: dict[tuple[str, ZoneInfo], datetime] = {}  # datetimes do not change: shared safely
+_MOST_SEEN = 50_000
 
 
 def _event(value: Any, info: ValidationInfo) -> datetime:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import marshal
 import os
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from collabkit.bulk import collector_paused
 from collabkit.cache import store
@@ -22,9 +24,10 @@ from collabkit.timing.listing import Listed
 from collabkit.timing.obligation import Obligation, Row
 from collabkit.workspace.config import Config
 from collabkit.workspace.parallel import in_parallel
+from collabkit.workspace.records import RecordFile
 from collabkit.workspace.store import Workspace
 from collabkit.workspace.summary import Summary
-from collabkit.workspace.validate import validate_file
+from collabkit.workspace.validate import validate_files
 
 AHEAD = timedelta(days=35)  # recurring periods are cached this far past what was asked
 
@@ -121,7 +124,7 @@ def refreshed(
             if entry is None:
                 todo.append((len(slots), path, rel))
             slots.append((rel, entry))
-        read = in_parallel(lambda job: _read(ws, Path(job[1]), job[2], horizon, clock), todo)
+        read = in_parallel(lambda jobs: _read(ws, jobs, horizon, clock), todo)
         for (slot, _, rel), entry in zip(todo, read, strict=True):
             slots[slot] = (rel, entry)
         for rel, got in slots:
@@ -166,25 +169,44 @@ def _valid_entry(entry: store.Entry | None, path: str, limit: float) -> store.En
     return entry if store.still_valid(entry.key, entry.digest, path, st) else None
 
 
-def _read(ws: Workspace, path: Path, rel: str, horizon: datetime, clock: int | None) -> store.Entry:
-    """Read one record file afresh: its cache entry. A file changed just now is also
-    remembered by its content (read before it is validated: an edit in between shows)."""
-    digest = None
-    try:
-        st = os.stat(path)
-        if store.is_unsure(st, clock):
-            digest = store.digest(path.read_bytes())
-    except OSError:
-        st = None
-    file, record, problems = validate_file(path, rel, ws.config)
+def _read(
+    ws: Workspace, jobs: Sequence[tuple[int, str, str]], horizon: datetime, clock: int | None
+) -> list[store.Entry]:
+    """Read record files afresh: their cache entries. Each file's identity is its status
+    as it was opened; a file changed just now is also remembered by its content, the
+    very bytes that were validated."""
+    config = ws.config
+    entries = []
+    for (file, record, problems), st, raw in validate_files(
+        [(Path(p), r) for _, p, r in jobs], config
+    ):
+        digest = (
+            store.digest(raw)
+            if st is not None and raw is not None and store.is_unsure(st, clock)
+            else None
+        )
+        entries.append(_entry(ws, file, record, problems, st, digest, horizon))
+    return entries
+
+
+def _entry(
+    ws: Workspace,
+    file: RecordFile | None,
+    record: Any,
+    problems: list[Finding],
+    st: os.stat_result | None,
+    digest: str | None,
+    horizon: datetime,
+) -> store.Entry:
+    """What one file read gives the cache."""
     rows: list[Row] = []
     open_ones: list[Obligation] = []
     recurring = False
     summary = None
     if record is not None and file is not None:
-        summary = marshal.dumps(Summary.of(record, rel, ws.config).fields())
+        summary = marshal.dumps(Summary.of(record, file.rel, ws.config).fields())
         timing = ws.timing
-        open_ones = list(timing.obligations_for(record, rel, horizon, unmet_only=True))
+        open_ones = list(timing.obligations_for(record, file.rel, horizon, unmet_only=True))
         recurring = timing.has_recurring(record.kind)
         if open_ones:  # only what is not met is ever listed with its line
             index = line_index(file.text)

