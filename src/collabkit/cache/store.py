@@ -11,7 +11,9 @@ database. A blob that is missing, corrupt, foreign, or stamped otherwise is igno
 rebuilt, never trusted.
 
 Written whole, to a temporary file renamed into place: two collab processes at once (a CI
-job and a terminal) each leave a complete cache, the later one winning. A workspace
+job and a terminal) each leave a complete cache, the later one winning. After an edit or
+two only the changed entries are written, as amends of the file written whole
+(`records.amends`, itself replaced whole; see `update`). A workspace
 where the cache cannot be written (read only) works without it. `COLLAB_CACHE=off`
 turns it off.
 """
@@ -30,6 +32,8 @@ import collabkit
 FORMAT = 6
 FOLDER = ".collab-cache"
 NAME = "records.cache"
+AMENDS = "records.amends"  # the entries changed since NAME was written whole
+AMENDS_SHARE = 8  # changes to at most one entry in this many are kept as amends
 UNSURE_NS = 2_000_000_000  # a file changed this close to a read may change again unseen
 Key = tuple[int, int, int]  # size, mtime_ns, inode
 
@@ -70,7 +74,7 @@ class Cache:
     """The cache of one workspace: its stamp, per-workspace facts, and an entry per file.
     (Plain classes here: the fast path imports no dataclasses.)"""
 
-    __slots__ = ("entries", "facts", "stamp")
+    __slots__ = ("base", "entries", "facts", "stamp")
 
     def __init__(
         self, stamp: str, facts: dict[str, Any] | None = None,
@@ -79,6 +83,8 @@ class Cache:
         self.stamp = stamp
         self.facts: dict[str, Any] = facts if facts is not None else {}
         self.entries: dict[str, Entry] = entries if entries is not None else {}
+        # the cache file whole as read (its identity, its entries), which amends build on
+        self.base: tuple[Key, dict[str, Entry]] | None = None
 
 
 class Walked(NamedTuple):
@@ -160,32 +166,78 @@ def same_content(path: str | Path, known: str) -> bool:
 
 
 def read(root: Path, expected: str) -> Cache | None:
-    """The workspace's record cache, if it is there, whole, and stamped `expected`."""
-    payload = load_blob(root, NAME, expected)
+    """The workspace's record cache, if it is there, whole, and stamped `expected`: the
+    file written whole, with the amends made to that very file since, if any."""
+    found = _load(root / FOLDER / NAME, expected)
     try:
-        facts, raw = payload
-        entries = {rel: Entry._make(fields) for rel, fields in raw.items()}
+        (facts, raw), identity = found  # type: ignore[misc]
+        base = {rel: Entry._make(fields) for rel, fields in raw.items()}
     except Exception:  # missing, or not what this version writes: rebuilt, never trusted
         return None
-    return Cache(expected, facts, entries)
+    cache = Cache(expected, facts, base)
+    cache.base = identity, base
+    amends = _load(root / FOLDER / AMENDS, expected)
+    try:
+        (made_on, facts, changed, removed), _ = amends  # type: ignore[misc]
+        if made_on == identity:  # amends of another file written whole are stale
+            entries = dict(base)
+            for rel in removed:
+                entries.pop(rel, None)
+            entries.update((rel, Entry._make(fields)) for rel, fields in changed.items())
+            cache.facts, cache.entries = facts, entries
+    except Exception:  # none, or not sound: the file written whole is the cache
+        pass
+    return cache
 
 
 def write(root: Path, cache: Cache) -> bool:
-    """Write the record cache whole (see `save_blob`)."""
+    """Write the record cache whole (see `save_blob`); no amends stand after it."""
     raw = {rel: tuple(entry) for rel, entry in cache.entries.items()}
-    return save_blob(root, NAME, cache.stamp, (cache.facts, raw))
+    written = save_blob(root, NAME, cache.stamp, (cache.facts, raw))
+    if written:
+        with contextlib.suppress(OSError):
+            os.unlink(root / FOLDER / AMENDS)
+    return written
+
+
+def update(root: Path, before: Cache, after: Cache) -> bool:
+    """Keep `after`, which `before` (as `read` gave it, or new) became. When only a few
+    entries changed since the cache was last written whole, only they are written (the
+    amends of that file, replaced whole each time): an edit to one of 10,000 records
+    then writes kilobytes, not the whole cache. Every entry is checked against its file
+    before it is believed, so amends and a whole file from two processes at once can
+    make a later run read a file again, never answer wrong."""
+    if before.base is not None and before.stamp == after.stamp:
+        identity, base = before.base
+        changed = {
+            rel: tuple(entry)
+            for rel, entry in after.entries.items()
+            if base.get(rel) is not entry and base.get(rel) != entry
+        }
+        removed = [rel for rel in base if rel not in after.entries]
+        if (len(changed) + len(removed)) * AMENDS_SHARE <= len(after.entries):
+            amends = (identity, after.facts, changed, removed)
+            return save_blob(root, AMENDS, after.stamp, amends)
+    return write(root, after)
 
 
 def load_blob(root: Path, name: str, expected: str) -> Any:
     """What `save_blob` kept under `name`, if it is there, whole, and stamped `expected`;
     else None."""
+    found = _load(root / FOLDER / name, expected)
+    return found[0] if found is not None else None
+
+
+def _load(path: Path, expected: str) -> tuple[Any, Key] | None:
+    """`load_blob` of the file at `path`, and the identity of that file."""
     try:
-        with open(root / FOLDER / name, "rb") as blob:
+        with open(path, "rb") as blob:
+            identity = key_of(os.fstat(blob.fileno()))
             data = marshal.loads(blob.read())  # not marshal.load(blob): that reads in sips
         fmt, found, payload = data
     except Exception:  # missing, corrupt, truncated, foreign: rebuilt, never trusted
         return None
-    return payload if fmt == FORMAT and found == expected else None
+    return (payload, identity) if fmt == FORMAT and found == expected else None
 
 
 def save_blob(root: Path, name: str, stamp: str, payload: Any) -> bool:

@@ -138,7 +138,7 @@ def refreshed(
     grown = len(calendar.tables()) != known_years
     if stamp and (changed or grown or fresh.keys() != cache.entries.keys()):
         found = facts(ws.config) | {"years": calendar.tables()}
-        store.write(ws.root, store.Cache(stamp, found, fresh))
+        store.update(ws.root, cache, store.Cache(stamp, found, fresh))
     return list(fresh.values()), findings
 
 
